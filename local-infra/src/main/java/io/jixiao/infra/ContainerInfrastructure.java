@@ -1,0 +1,74 @@
+package io.jixiao.infra;
+
+import java.util.Map;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/** PostgreSQL and Kafka in containers, for machines with Docker and no PostgreSQL of their own. */
+final class ContainerInfrastructure implements TestInfrastructure {
+
+    private final PostgreSQLContainer postgres;
+    private final KafkaContainer kafka;
+
+    private ContainerInfrastructure(PostgreSQLContainer postgres, KafkaContainer kafka) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    static ContainerInfrastructure start() {
+        PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:15-alpine");
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2");
+        postgres.start();
+        kafka.start();
+        return new ContainerInfrastructure(postgres, kafka);
+    }
+
+    @Override
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl();
+    }
+
+    @Override
+    public String dbUser() {
+        return postgres.getUsername();
+    }
+
+    @Override
+    public String dbPassword() {
+        return postgres.getPassword();
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.getBootstrapServers();
+    }
+
+    /** A paused container is a broker that stops answering; unpausing keeps its port mapping. */
+    @Override
+    public BrokerControl broker() {
+        return new BrokerControl() {
+            @Override
+            public void stop() {
+                DockerClientFactory.instance().client().pauseContainerCmd(kafka.getContainerId()).exec();
+            }
+
+            @Override
+            public void start() {
+                DockerClientFactory.instance().client().unpauseContainerCmd(kafka.getContainerId()).exec();
+            }
+        };
+    }
+
+    @Override
+    public void createTopics(Map<String, Integer> partitionsByTopic) {
+        KafkaBroker.createTopics(kafka.getBootstrapServers(), partitionsByTopic);
+    }
+
+    @Override
+    public void close() {
+        kafka.stop();
+        postgres.stop();
+    }
+}

@@ -1,0 +1,307 @@
+package io.jixiao.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * A real single-node KRaft Kafka broker, run from the Maven Central jars in its own JVM.
+ *
+ * <p>Its own process because the broker's dependencies (Scala, its Jackson) must not mix with the
+ * services' classpath, and because a separate process is what tests need to simulate an outage:
+ * {@link #stop()} takes the broker away, {@link #start()} brings it back on the same port with the
+ * same data, as a restarted broker would.
+ */
+public final class KafkaBroker implements BrokerControl, AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Path workDir;
+    private final int brokerPort;
+    private final int controllerPort;
+    private final int defaultPartitions;
+    private Process process;
+    private final Thread shutdownHook = new Thread(this::killQuietly, "kafka-broker-shutdown");
+
+    private KafkaBroker(Path workDir, int brokerPort, int controllerPort, int defaultPartitions) {
+        this.workDir = workDir;
+        this.brokerPort = brokerPort;
+        this.controllerPort = controllerPort;
+        this.defaultPartitions = defaultPartitions;
+    }
+
+    /** A broker on free ports with fresh storage under {@code workDir}, started and ready. */
+    public static KafkaBroker startFresh(Path workDir) {
+        return startFresh(workDir, freePort(), freePort(), 3);
+    }
+
+    public static KafkaBroker startFresh(Path workDir, int brokerPort, int controllerPort, int defaultPartitions) {
+        KafkaBroker broker = new KafkaBroker(workDir, brokerPort, controllerPort, defaultPartitions);
+        broker.writeConfigAndFormat();
+        broker.start();
+        return broker;
+    }
+
+    /** Reopens a broker whose storage was formatted earlier (the local stack's re-runs). */
+    public static KafkaBroker reopen(Path workDir, int brokerPort, int controllerPort, int defaultPartitions) {
+        KafkaBroker broker = new KafkaBroker(workDir, brokerPort, controllerPort, defaultPartitions);
+        if (!Files.exists(workDir.resolve("data/meta.properties"))) {
+            broker.writeConfigAndFormat();
+        } else {
+            broker.writeConfig();
+        }
+        broker.start();
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + brokerPort;
+    }
+
+    public Path logFile() {
+        return workDir.resolve("broker.log");
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        List<String> command = javaCommand("kafka.Kafka", workDir.resolve("server.properties").toString());
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not launch the Kafka broker: " + command, e);
+        }
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        awaitReady();
+    }
+
+    /** Stops the broker gracefully (controlled shutdown); its data stay for {@link #start()}. */
+    @Override
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        process = null;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting: the hook runs anyway
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Creates topics that do not exist yet (a consumer's first assignment on a missing topic is slow). */
+    public void createTopics(Map<String, Integer> partitionsByTopic) {
+        createTopics(bootstrapServers(), partitionsByTopic);
+    }
+
+    public static void createTopics(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
+        try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
+            List<NewTopic> topics = new ArrayList<>();
+            partitionsByTopic.forEach((name, partitions) -> topics.add(new NewTopic(name, partitions, (short) 1)));
+            admin.createTopics(topics).values().forEach((name, future) -> {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create topic " + name, e.getCause());
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("could not create topic " + name, e);
+                }
+            });
+        }
+    }
+
+    private void writeConfigAndFormat() {
+        writeConfig();
+        String clusterId = Uuid.randomUuid().toString();
+        List<String> command = javaCommand("kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
+                workDir.resolve("server.properties").toString());
+        try {
+            Process format = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                    .start();
+            if (!format.waitFor(90, TimeUnit.SECONDS) || format.exitValue() != 0) {
+                format.destroyForcibly();
+                throw new IllegalStateException("formatting Kafka storage failed; see " + logFile() + "\n" + tailOfLog());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    private void writeConfig() {
+        try {
+            Files.createDirectories(workDir);
+            String config = String.join("\n",
+                    "process.roles=broker,controller",
+                    "node.id=1",
+                    "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                    "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
+                    "controller.listener.names=CONTROLLER",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "log.dirs=" + workDir.resolve("data"),
+                    "num.partitions=" + defaultPartitions,
+                    // a single node: every replication factor and min ISR is 1, or internal topics never form
+                    "default.replication.factor=1",
+                    "min.insync.replicas=1",
+                    "offsets.topic.replication.factor=1",
+                    "offsets.topic.num.partitions=3",
+                    "transaction.state.log.replication.factor=1",
+                    "transaction.state.log.min.isr=1",
+                    "share.coordinator.state.topic.replication.factor=1",
+                    "share.coordinator.state.topic.min.isr=1",
+                    "group.initial.rebalance.delay.ms=0",
+                    "auto.create.topics.enable=true",
+                    "");
+            Files.writeString(workDir.resolve("server.properties"), config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        Exception last = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the Kafka broker exited with " + process.exitValue()
+                        + "; see " + logFile() + "\n" + tailOfLog());
+            }
+            try (Admin admin = Admin.create(adminConfig(bootstrapServers()))) {
+                admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (Exception e) {
+                last = e;
+                sleep(250);
+            }
+        }
+        throw new IllegalStateException("the Kafka broker was not ready after " + READY_TIMEOUT.toSeconds()
+                + " s; see " + logFile() + "\n" + tailOfLog(), last);
+    }
+
+    private static Properties adminConfig(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        return props;
+    }
+
+    private List<String> javaCommand(String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xms64m");
+        command.add("-Xmx384m");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Dlog4j2.configurationFile=" + log4jConfig());
+        command.add("-cp");
+        command.add(brokerClasspath());
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private Path log4jConfig() {
+        Path file = workDir.resolve("log4j2.xml");
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("kafka-log4j2.xml")) {
+            Files.createDirectories(workDir);
+            Files.write(file, in.readAllBytes());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Written at build time by the dependency plugin: the broker's jars in the local Maven repository. */
+    static String brokerClasspath() {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("kafka-broker.classpath")) {
+            if (in == null) {
+                throw new IllegalStateException("kafka-broker.classpath is missing: build local-infra with Maven first");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String tailOfLog() {
+        try {
+            List<String> lines = Files.readAllLines(logFile());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private void killQuietly() {
+        Process p = process;
+        if (p != null) {
+            p.destroyForcibly();
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.jixiao.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What a service's tests need that the JVM cannot provide itself: a PostgreSQL database of its own
+ * and a real Kafka broker. Started once per test JVM and shared by all its tests.
+ *
+ * <p>By default the machine's PostgreSQL and a broker process from the Maven Central jars; where a
+ * Docker engine answers (or {@code -Djixiao.test.infra=containers} / {@code JIXIAO_TEST_INFRA=containers}),
+ * Testcontainers instead.
+ */
+public interface TestInfrastructure extends AutoCloseable {
+
+    String jdbcUrl();
+
+    String dbUser();
+
+    String dbPassword();
+
+    String kafkaBootstrapServers();
+
+    /** Takes the broker away and brings it back, for outage tests. */
+    BrokerControl broker();
+
+    void createTopics(Map<String, Integer> partitionsByTopic);
+
+    @Override
+    void close();
+
+    static TestInfrastructure start(String databasePrefix) {
+        return switch (InfraMode.detect()) {
+            case LOCAL -> LocalInfrastructure.start(databasePrefix);
+            case CONTAINERS -> ContainerInfrastructure.start();
+        };
+    }
+
+    static Path scratchDirectory(String prefix) {
+        try {
+            Path base = Path.of(System.getProperty("java.io.tmpdir"));
+            return Files.createTempDirectory(base, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
