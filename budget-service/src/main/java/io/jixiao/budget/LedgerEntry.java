@@ -1,0 +1,61 @@
+package io.jixiao.budget;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One movement of money on a funding line. Append-only (a database trigger refuses updates and
+ * deletes): a mistake is corrected by a reversal entry that references the original.
+ */
+@Entity
+@Table(name = "ledger_entry")
+public class LedgerEntry extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "project_id", nullable = false)
+    public UUID projectId;
+
+    @Column(name = "funding_line_id", nullable = false)
+    public UUID fundingLineId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public LedgerEntryKind kind;
+
+    @Column(nullable = false, precision = 18, scale = 2)
+    public BigDecimal amount;
+
+    @Column(name = "business_date", nullable = false)
+    public LocalDate businessDate;
+
+    /** The arrival's source (treasury account) or the disbursement's payee. */
+    public String counterparty;
+
+    /** What a disbursement paid for, or why an entry was reversed. */
+    public String purpose;
+
+    /** The arrival's reference or the disbursement's voucher number. */
+    public String reference;
+
+    @Column(name = "reverses_entry_id")
+    public UUID reversesEntryId;
+
+    @Column(name = "recorded_at", nullable = false)
+    public OffsetDateTime recordedAt;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+}

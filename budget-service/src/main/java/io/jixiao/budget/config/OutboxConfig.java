@@ -1,0 +1,37 @@
+package io.jixiao.budget.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The transactional outbox and its relay to Kafka. */
+@ConfigMapping(prefix = "jixiao.outbox")
+public interface OutboxConfig {
+
+    /** CloudEvents {@code ce_source} of every event this service publishes. */
+    String source();
+
+    /** The topic the relay publishes to. */
+    String topic();
+
+    /** Rows published per relay pass (one database transaction). */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long the relay sleeps when there is nothing to publish (a commit wakes it sooner). */
+    @WithDefault("500ms")
+    Duration idlePoll();
+
+    /** The longest pause between attempts while Kafka is unreachable. */
+    @WithDefault("5s")
+    Duration maxBackoff();
+
+    /** How long one pass waits for the broker's acknowledgements before it gives up and retries. */
+    @WithDefault("15s")
+    Duration sendTimeout();
+
+    /** Off only where another process is meant to publish (never in production). */
+    @WithDefault("true")
+    boolean relayEnabled();
+}

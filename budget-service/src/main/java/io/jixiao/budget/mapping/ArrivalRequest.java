@@ -1,0 +1,17 @@
+package io.jixiao.budget.mapping;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Funds arrived from the treasury (资金到位) on a funding line. */
+public record ArrivalRequest(
+        UUID fundingLineId,
+        @NotNull @Amount BigDecimal amount,
+        @NotNull LocalDate arrivedOn,
+        @Size(max = 300) String source,
+        @Size(max = 200) String reference) {
+}

@@ -1,0 +1,18 @@
+package io.jixiao.budget.mapping;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.jixiao.budget.LedgerEntry;
+import io.jixiao.budget.LedgerEntryKind;
+
+public record LedgerEntryView(UUID id, UUID projectId, UUID fundingLineId, LedgerEntryKind kind, String amount,
+        LocalDate businessDate, String counterparty, String purpose, String reference, UUID reversesEntryId,
+        OffsetDateTime recordedAt, String recordedBy) {
+
+    public static LedgerEntryView of(LedgerEntry e) {
+        return new LedgerEntryView(e.id, e.projectId, e.fundingLineId, e.kind, Yuan.format(e.amount), e.businessDate,
+                e.counterparty, e.purpose, e.reference, e.reversesEntryId, e.recordedAt, e.recordedBy);
+    }
+}

@@ -1,0 +1,31 @@
+package io.jixiao.budget.mapping;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** How money and rates leave the API: yuan and percentages as decimal strings with 2 decimals. */
+public final class Yuan {
+
+    /** Amounts beyond this are refused as absurd (a trillion yuan; NUMERIC(18,2) holds far more). */
+    public static final BigDecimal ABSURD = new BigDecimal("1000000000000.00");
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    public static String format(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    /**
+     * {@code part ÷ whole} as a percentage rounded half-up to 2 decimals, computed from the unrounded
+     * figures; null when the whole is zero (a rate of nothing is not 0%).
+     */
+    public static String percent(BigDecimal part, BigDecimal whole) {
+        if (whole == null || whole.signum() == 0) {
+            return null;
+        }
+        return part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private Yuan() {
+    }
+}

@@ -1,0 +1,148 @@
+package io.jixiao.budget.messaging;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.jixiao.budget.config.OutboxConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Drives {@link OutboxPublisher} on a thread of its own: publishes while there is a backlog, sleeps
+ * when there is none (a commit wakes it), and backs off while Kafka is unreachable. Events written
+ * during an outage wait in the outbox and go out, in order, once the broker is back.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration BACKLOG_SAMPLE_EVERY = Duration.ofSeconds(1);
+
+    @Inject
+    OutboxPublisher publisher;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+    private Counter published;
+    private Counter failedPasses;
+    private long lastBacklogSample;
+
+    void onStart(@Observes StartupEvent event) {
+        registry.gauge("jixiao.outbox.backlog", backlog);
+        published = registry.counter("jixiao.outbox.published");
+        failedPasses = registry.counter("jixiao.outbox.failed.passes");
+        if (!config.relayEnabled()) {
+            LOG.warn("outbox relay disabled by configuration: events stay in the outbox");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp();
+        if (thread != null) {
+            try {
+                // let an in-flight pass finish and mark what the broker acknowledged
+                thread.join(config.sendTimeout().toMillis() + 2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Called after a commit that appended events. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    public long backlog() {
+        return backlog.get();
+    }
+
+    /** True while the relay thread runs (or when it is disabled by configuration on purpose). */
+    public boolean isRunning() {
+        return !config.relayEnabled() || (thread != null && thread.isAlive());
+    }
+
+    private void loop() {
+        long backoffMillis = 0;
+        boolean outageLogged = false;
+        while (running) {
+            try {
+                OutboxPublisher.PassResult pass = publisher.publishBatch();
+                published.increment(pass.published());
+                sampleBacklog(pass);
+                if (pass.failed()) {
+                    failedPasses.increment();
+                    if (!outageLogged) {
+                        LOG.warnf("Kafka unreachable, events wait in the outbox (backlog %d): %s", backlog.get(),
+                                pass.failure().toString());
+                        outageLogged = true;
+                    }
+                    backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), config.maxBackoff().toMillis());
+                    pause(backoffMillis);
+                    continue;
+                }
+                if (outageLogged) {
+                    LOG.infof("Kafka reachable again, publishing the outbox backlog (%d)", backlog.get());
+                    outageLogged = false;
+                }
+                backoffMillis = 0;
+                if (pass.published() < config.batchSize()) {
+                    // drained, or another instance holds the relay lock: wait for a commit or the poll interval
+                    wakeUps.drainPermits();
+                    wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the database itself failed (or is starting): retry, never let the thread die
+                LOG.errorf(e, "outbox relay pass failed");
+                backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), config.maxBackoff().toMillis());
+                pause(backoffMillis);
+            }
+        }
+    }
+
+    private void sampleBacklog(OutboxPublisher.PassResult pass) {
+        long now = System.nanoTime();
+        if (pass.failed() || now - lastBacklogSample > BACKLOG_SAMPLE_EVERY.toNanos()) {
+            backlog.set(publisher.countBacklog());
+            lastBacklogSample = now;
+        } else if (!pass.lockHeldElsewhere() && pass.published() < config.batchSize()) {
+            backlog.set(0);
+        }
+    }
+
+    /** Backs off for the whole pause: commits during an outage must not turn into a busy loop. */
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

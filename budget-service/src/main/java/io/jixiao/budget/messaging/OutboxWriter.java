@@ -1,0 +1,47 @@
+package io.jixiao.budget.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jixiao.budget.service.AfterCommit;
+import io.jixiao.events.EventSchemas;
+
+/**
+ * Appends an event to the outbox inside the caller's transaction. The payload is checked against
+ * its schema first: an event that breaks its contract is a bug, and the write fails with it.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID append(String eventType, String partitionKey, String subject, ObjectNode payload) {
+        EventSchemas.instance().requireValid(eventType, payload);
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.eventType = eventType;
+        event.partitionKey = partitionKey;
+        event.subject = subject;
+        event.payload = payload.toString();
+        event.occurredAt = OffsetDateTime.now();
+        event.persist();
+        // the relay also polls; waking it on commit only makes the event visible sooner
+        afterCommit.run(relay::wakeUp);
+        return event.eventId;
+    }
+}

@@ -1,0 +1,101 @@
+package io.jixiao.budget.rest;
+
+import static io.jixiao.budget.service.Roles.ADMIN;
+import static io.jixiao.budget.service.Roles.DEPT_LEAD;
+import static io.jixiao.budget.service.Roles.DEPT_USER;
+import static io.jixiao.budget.service.Roles.FINANCE_REVIEWER;
+import static io.jixiao.budget.service.Roles.PORTAL_CLIENT;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.budget.mapping.DeclaredFiguresRequest;
+import io.jixiao.budget.mapping.DeclaredFiguresView;
+import io.jixiao.budget.mapping.DepartmentRequest;
+import io.jixiao.budget.mapping.DepartmentView;
+import io.jixiao.budget.mapping.DepartmentYearSummary;
+import io.jixiao.budget.service.DepartmentService;
+import io.jixiao.budget.service.DepartmentYearService;
+import io.jixiao.budget.service.IdempotentWrites;
+import io.jixiao.budget.service.IdempotentWrites.Outcome;
+
+/** Departments, and per department-year the declared figures and the ledger's summary. */
+@Path("/api/departments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "departments")
+public class DepartmentResource {
+
+    @Inject
+    DepartmentService departments;
+
+    @Inject
+    DepartmentYearService years;
+
+    @Inject
+    IdempotentWrites idempotent;
+
+    @POST
+    @RolesAllowed({ PORTAL_CLIENT, ADMIN })
+    public Response register(@NotNull @Valid DepartmentRequest request,
+            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
+        return idempotent.run(idempotencyKey, "POST /api/departments", request, () -> {
+            DepartmentView created = departments.register(request);
+            return Outcome.created(URI.create("/api/departments/" + created.code()), created);
+        });
+    }
+
+    @GET
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
+    public List<DepartmentView> list() {
+        return departments.list();
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
+    public DepartmentView get(@PathParam("code") String code) {
+        return departments.get(code);
+    }
+
+    @POST
+    @Path("/{code}/years/{year}/declared-figures")
+    @RolesAllowed({ PORTAL_CLIENT, ADMIN })
+    public Response declare(@PathParam("code") String code, @PathParam("year") @Min(2000) @Max(2100) int year,
+            @NotNull @Valid DeclaredFiguresRequest request,
+            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
+        String path = "/api/departments/" + code + "/years/" + year + "/declared-figures";
+        return idempotent.run(idempotencyKey, "POST " + path, request,
+                () -> Outcome.created(URI.create(path), years.declare(code, year, request)));
+    }
+
+    @GET
+    @Path("/{code}/years/{year}/declared-figures")
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
+    public DeclaredFiguresView declared(@PathParam("code") String code, @PathParam("year") int year) {
+        return years.declared(code, year);
+    }
+
+    @GET
+    @Path("/{code}/years/{year}/summary")
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
+    public DepartmentYearSummary summary(@PathParam("code") String code, @PathParam("year") int year) {
+        return years.summary(code, year);
+    }
+}

@@ -1,0 +1,70 @@
+package io.jixiao.budget.service;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling, and which departments they may see. Department isolation is decided here, in the
+ * service layer: a department user reaches only the department named by the token's
+ * {@code department} claim; reviewers, the portal and admins reach all.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String DEPARTMENT_CLAIM = "department";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    public String subject() {
+        String subject = token.getSubject();
+        return subject != null ? subject : identity.getPrincipal().getName();
+    }
+
+    /** The department of a department user; empty for city-wide roles. */
+    public Optional<String> department() {
+        if (seesAllDepartments()) {
+            return Optional.empty();
+        }
+        Object claim = token.getClaim(DEPARTMENT_CLAIM);
+        return claim == null ? Optional.empty() : Optional.of(claim.toString().replace("\"", ""));
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    public boolean seesAllDepartments() {
+        return identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.PORTAL_CLIENT)
+                || identity.hasRole(Roles.FINANCE_REVIEWER);
+    }
+
+    public boolean canSee(String departmentCode) {
+        return seesAllDepartments() || department().map(departmentCode::equals).orElse(false);
+    }
+
+    /**
+     * Fails as "not found" when the caller may not see the department, so a department user cannot
+     * learn that another department's resource exists.
+     */
+    public void requireVisible(String departmentCode, String what) {
+        if (!canSee(departmentCode)) {
+            throw ProblemException.notFound(what);
+        }
+    }
+
+    /** The token's subject and department, recorded on every event as who caused it. */
+    public String departmentForAudit() {
+        Object claim = token.getClaim(DEPARTMENT_CLAIM);
+        return claim == null ? null : claim.toString().replace("\"", "");
+    }
+}

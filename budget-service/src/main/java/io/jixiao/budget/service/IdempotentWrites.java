@@ -1,0 +1,139 @@
+package io.jixiao.budget.service;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code Idempotency-Key} for every POST: the first request with a key runs and its response is
+ * stored in the same transaction as its effect; a retry with the same key and the same body gets that
+ * response back without running again; the same key with a different body is refused with 422.
+ * Keys are scoped to the caller. A refused write stores nothing, so its retry runs again.
+ *
+ * <p>Two racing requests with one key serialise on the key's row: the second waits for the first to
+ * commit, then replays its response.
+ */
+@ApplicationScoped
+public class IdempotentWrites {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
+
+    /** What a write produced: its status, the created resource's location, and the body. */
+    public record Outcome(int status, URI location, Object body) {
+        public static Outcome created(URI location, Object body) {
+            return new Outcome(201, location, body);
+        }
+    }
+
+    @Transactional
+    public Response run(String key, String operation, Object request, Supplier<Outcome> write) {
+        if (key == null) {
+            return toResponse(write.get());
+        }
+        if (!VALID_KEY.matcher(key).matches()) {
+            throw ProblemException.invalidField(HEADER, "must be 1-200 visible ASCII characters");
+        }
+        String fingerprint = fingerprint(operation, request);
+        int claimed = em.createNativeQuery("""
+                insert into idempotency_record (caller, idempotency_key, request_hash, created_at)
+                values (?1, ?2, ?3, ?4) on conflict do nothing""")
+                .setParameter(1, caller.subject())
+                .setParameter(2, key)
+                .setParameter(3, fingerprint)
+                .setParameter(4, OffsetDateTime.now())
+                .executeUpdate();
+        if (claimed == 0) {
+            return replay(key, fingerprint);
+        }
+        Outcome outcome = write.get();
+        em.createNativeQuery("""
+                update idempotency_record set response_status = ?1, response_body = ?2, location = ?3
+                where caller = ?4 and idempotency_key = ?5""")
+                .setParameter(1, outcome.status())
+                .setParameter(2, serialise(outcome.body()))
+                .setParameter(3, outcome.location() == null ? null : outcome.location().toString())
+                .setParameter(4, caller.subject())
+                .setParameter(5, key)
+                .executeUpdate();
+        return toResponse(outcome);
+    }
+
+    private Response replay(String key, String fingerprint) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select request_hash, response_status, response_body, location from idempotency_record
+                where caller = ?1 and idempotency_key = ?2""")
+                .setParameter(1, caller.subject())
+                .setParameter(2, key)
+                .getResultList();
+        Object[] row = rows.get(0);
+        if (!fingerprint.equals(row[0])) {
+            throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "Idempotency-Key '" + key + "' was already used with a different request",
+                    java.util.Map.of("field", HEADER));
+        }
+        Response.ResponseBuilder response = Response.status((Integer) row[1])
+                .entity(row[2])
+                .type(MediaType.APPLICATION_JSON)
+                .header(REPLAYED_HEADER, "true");
+        if (row[3] != null) {
+            response.location(URI.create((String) row[3]));
+        }
+        return response.build();
+    }
+
+    private static Response toResponse(Outcome outcome) {
+        Response.ResponseBuilder response = Response.status(outcome.status()).entity(outcome.body());
+        if (outcome.location() != null) {
+            response.location(outcome.location());
+        }
+        return response.build();
+    }
+
+    private String fingerprint(String operation, Object request) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(operation.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
+            sha.update(serialise(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String serialise(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value, e);
+        }
+    }
+}

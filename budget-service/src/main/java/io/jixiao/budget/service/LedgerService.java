@@ -1,0 +1,250 @@
+package io.jixiao.budget.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.jixiao.budget.BudgetAdjustment;
+import io.jixiao.budget.FundingLine;
+import io.jixiao.budget.LedgerEntry;
+import io.jixiao.budget.LedgerEntryKind;
+import io.jixiao.budget.Project;
+import io.jixiao.budget.mapping.ArrivalRequest;
+import io.jixiao.budget.mapping.BalanceView;
+import io.jixiao.budget.mapping.BudgetAdjustmentRequest;
+import io.jixiao.budget.mapping.BudgetAdjustmentView;
+import io.jixiao.budget.mapping.DisbursementRequest;
+import io.jixiao.budget.mapping.LedgerEntryView;
+import io.jixiao.budget.mapping.LedgerView;
+import io.jixiao.budget.mapping.ReversalRequest;
+import io.jixiao.budget.mapping.Yuan;
+import io.jixiao.budget.messaging.BudgetEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The money rules (DESIGN §3). Each write locks its project first, checks the rule against the
+ * funding line's current balance, appends the entry, moves the line's running totals and appends
+ * the event to the outbox, all in one transaction:
+ * <ul>
+ * <li>an arrival may not exceed the line's remaining budget (budget − arrived);</li>
+ * <li>a disbursement may not exceed the line's available funds (arrived − spent);</li>
+ * <li>a reversal may not leave more spent than arrived, nor arrived above budget, and reverses
+ * an entry only once;</li>
+ * <li>an adjustment may not bring a budget below what has already arrived.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class LedgerService {
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    BudgetEvents events;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Transactional
+    public LedgerEntryView recordArrival(UUID projectId, ArrivalRequest request) {
+        Project project = projects.lockVisible(projectId);
+        List<FundingLine> lines = FundingLine.ofProject(projectId);
+        FundingLine line = line(project, lines, request.fundingLineId());
+        BigDecimal amount = request.amount().setScale(2);
+        if (amount.compareTo(line.remainingBudget()) > 0) {
+            throw refusal("arrival-exceeds-budget", "Arrival exceeds the remaining budget",
+                    "an arrival of " + Yuan.format(amount) + " exceeds the " + Yuan.format(line.remainingBudget())
+                            + " of budget not yet arrived on " + describe(project, line),
+                    project, line, "remainingBudget", line.remainingBudget(), amount);
+        }
+        line.arrived = line.arrived.add(amount);
+        return append(project, lines, line, LedgerEntryKind.ARRIVAL, amount, request.arrivedOn(), request.source(),
+                null, request.reference(), null);
+    }
+
+    @Transactional
+    public LedgerEntryView recordDisbursement(UUID projectId, DisbursementRequest request) {
+        Project project = projects.lockVisible(projectId);
+        List<FundingLine> lines = FundingLine.ofProject(projectId);
+        FundingLine line = line(project, lines, request.fundingLineId());
+        BigDecimal amount = request.amount().setScale(2);
+        if (amount.compareTo(line.available()) > 0) {
+            throw refusal("insufficient-funds", "Disbursement exceeds the available funds",
+                    "a disbursement of " + Yuan.format(amount) + " exceeds the " + Yuan.format(line.available())
+                            + " available (arrived − spent) on " + describe(project, line),
+                    project, line, "available", line.available(), amount);
+        }
+        line.spent = line.spent.add(amount);
+        return append(project, lines, line, LedgerEntryKind.DISBURSEMENT, amount, request.spentOn(), request.payee(),
+                request.purpose(), request.voucherNumber(), null);
+    }
+
+    @Transactional
+    public LedgerEntryView reverse(UUID projectId, ReversalRequest request) {
+        Project project = projects.lockVisible(projectId);
+        LedgerEntry original = LedgerEntry.findById(request.entryId());
+        if (original == null || !original.projectId.equals(projectId)) {
+            throw ProblemException.invalidField("entryId", "no ledger entry " + request.entryId() + " on project " + projectId);
+        }
+        if (original.kind.isReversal()) {
+            throw ProblemException.invalidField("entryId", "is itself a reversal; record a new entry instead");
+        }
+        requireMayReverse(original.kind);
+        if (LedgerEntry.count("reversesEntryId", original.id) > 0) {
+            throw ProblemException.ruleBroken("already-reversed", "Entry already reversed",
+                    "ledger entry " + original.id + " has already been reversed", Map.of("entryId", original.id));
+        }
+        List<FundingLine> lines = FundingLine.ofProject(projectId);
+        FundingLine line = lines.stream().filter(l -> l.id.equals(original.fundingLineId)).findFirst().orElseThrow();
+        if (original.kind == LedgerEntryKind.ARRIVAL) {
+            BigDecimal arrivedAfter = line.arrived.subtract(original.amount);
+            if (arrivedAfter.compareTo(line.spent) < 0) {
+                throw refusal("reversal-exceeds-available", "Reversal would leave more spent than arrived",
+                        "reversing an arrival of " + Yuan.format(original.amount) + " would leave "
+                                + Yuan.format(line.spent) + " spent against " + Yuan.format(arrivedAfter) + " arrived on "
+                                + describe(project, line),
+                        project, line, "available", line.available(), original.amount);
+            }
+            line.arrived = arrivedAfter;
+        } else {
+            line.spent = line.spent.subtract(original.amount);
+        }
+        return append(project, lines, line, original.kind.reversal(), original.amount, request.reversedOn(), null,
+                request.reason(), null, original.id);
+    }
+
+    @Transactional
+    public BudgetAdjustmentView adjustBudget(UUID projectId, BudgetAdjustmentRequest request) {
+        Project project = projects.lockVisible(projectId);
+        List<FundingLine> lines = FundingLine.ofProject(projectId);
+        FundingLine line = line(project, lines, request.fundingLineId());
+        BigDecimal amount = request.amount().setScale(2);
+        BigDecimal budgetAfter = line.budget.add(amount);
+        if (budgetAfter.compareTo(line.arrived) < 0) {
+            throw refusal("budget-below-arrived", "Adjustment would bring the budget below the funds arrived",
+                    "an adjustment of " + Yuan.format(amount) + " would bring the budget of " + describe(project, line)
+                            + " to " + Yuan.format(budgetAfter) + ", below the " + Yuan.format(line.arrived) + " arrived",
+                    project, line, "arrived", line.arrived, amount);
+        }
+        line.budget = budgetAfter;
+        BudgetAdjustment adjustment = new BudgetAdjustment();
+        adjustment.id = UUID.randomUUID();
+        adjustment.projectId = projectId;
+        adjustment.fundingLineId = line.id;
+        adjustment.amount = amount;
+        adjustment.reason = request.reason().strip();
+        adjustment.documentRef = request.documentRef();
+        adjustment.adjustedOn = request.adjustedOn();
+        adjustment.recordedAt = OffsetDateTime.now();
+        adjustment.recordedBy = caller.subject();
+        adjustment.persist();
+        events.budgetAdjusted(project, adjustment, line, lines);
+        countAfterCommit("BUDGET_ADJUSTMENT");
+        return BudgetAdjustmentView.of(adjustment);
+    }
+
+    public List<BudgetAdjustmentView> adjustments(UUID projectId) {
+        projects.visible(projectId);
+        List<BudgetAdjustment> history = BudgetAdjustment.list("projectId = ?1 order by recordedAt", projectId);
+        return history.stream().map(BudgetAdjustmentView::of).toList();
+    }
+
+    public LedgerView ledger(UUID projectId) {
+        Project project = projects.visible(projectId);
+        List<LedgerEntry> entries = LedgerEntry.list("projectId = ?1 order by recordedAt, id", projectId);
+        return new LedgerView(BalanceView.of(project, FundingLine.ofProject(projectId)),
+                entries.stream().map(LedgerEntryView::of).toList());
+    }
+
+    public BalanceView balance(UUID projectId) {
+        Project project = projects.visible(projectId);
+        return BalanceView.of(project, FundingLine.ofProject(projectId));
+    }
+
+    private LedgerEntryView append(Project project, List<FundingLine> lines, FundingLine line, LedgerEntryKind kind,
+            BigDecimal amount, LocalDate businessDate, String counterparty, String purpose, String reference,
+            UUID reverses) {
+        LedgerEntry entry = new LedgerEntry();
+        entry.id = UUID.randomUUID();
+        entry.projectId = project.id;
+        entry.fundingLineId = line.id;
+        entry.kind = kind;
+        entry.amount = amount;
+        entry.businessDate = businessDate;
+        entry.counterparty = counterparty;
+        entry.purpose = purpose;
+        entry.reference = reference;
+        entry.reversesEntryId = reverses;
+        entry.recordedAt = OffsetDateTime.now();
+        entry.recordedBy = caller.subject();
+        entry.persist();
+        events.ledgerEntryRecorded(project, entry, line, lines);
+        countAfterCommit(kind.name());
+        return LedgerEntryView.of(entry);
+    }
+
+    /** The line an entry names; without a name, the project's only line. */
+    private static FundingLine line(Project project, List<FundingLine> lines, UUID fundingLineId) {
+        if (fundingLineId != null) {
+            return lines.stream().filter(l -> l.id.equals(fundingLineId)).findFirst()
+                    .orElseThrow(() -> ProblemException.invalidField("fundingLineId",
+                            "is not a funding line of project " + project.id));
+        }
+        if (lines.size() == 1) {
+            return lines.get(0);
+        }
+        if (lines.isEmpty()) {
+            throw ProblemException.ruleBroken("no-budget", "Project has no budget",
+                    "project '" + project.name + "' has no funding line yet: its budget must be approved first",
+                    Map.of("projectId", project.id, "projectName", project.name));
+        }
+        throw ProblemException.invalidField("fundingLineId",
+                "is required: project '" + project.name + "' has " + lines.size() + " funding lines");
+    }
+
+    /** Arrival reversals are the portal's (it records arrivals); disbursement reversals the department's. */
+    private void requireMayReverse(LedgerEntryKind kind) {
+        boolean allowed = caller.hasRole(Roles.ADMIN) || switch (kind) {
+            case ARRIVAL -> caller.hasRole(Roles.PORTAL_CLIENT);
+            case DISBURSEMENT -> caller.hasRole(Roles.DEPT_USER) || caller.hasRole(Roles.DEPT_LEAD);
+            default -> false;
+        };
+        if (!allowed) {
+            throw ProblemException.forbidden("your role may not reverse a " + kind.name().toLowerCase() + " entry");
+        }
+    }
+
+    private static ProblemException refusal(String type, String title, String detail, Project project, FundingLine line,
+            String limitName, BigDecimal limit, BigDecimal requested) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("projectId", project.id);
+        figures.put("projectName", project.name);
+        figures.put("fundingLineId", line.id);
+        figures.put("fundingLineName", line.name);
+        figures.put(limitName, Yuan.format(limit));
+        figures.put("requested", Yuan.format(requested));
+        return ProblemException.ruleBroken(type, title, detail, figures);
+    }
+
+    private static String describe(Project project, FundingLine line) {
+        return "project '" + project.name + "' (" + project.id + "), line '" + line.name + "'";
+    }
+
+    private void countAfterCommit(String kind) {
+        afterCommit.run(() -> registry.counter("jixiao.ledger.writes", "kind", kind).increment());
+    }
+}

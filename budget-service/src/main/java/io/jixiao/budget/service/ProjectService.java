@@ -1,0 +1,200 @@
+package io.jixiao.budget.service;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.jixiao.budget.Department;
+import io.jixiao.budget.FundingLine;
+import io.jixiao.budget.Project;
+import io.jixiao.budget.ProjectCategory;
+import io.jixiao.budget.mapping.FundingLineRequest;
+import io.jixiao.budget.mapping.ProjectRequest;
+import io.jixiao.budget.mapping.ProjectView;
+import io.jixiao.budget.mapping.Yuan;
+import io.jixiao.budget.messaging.BudgetEvents;
+import io.quarkus.panache.common.Parameters;
+
+/** Registering projects and their funding lines, and finding them. */
+@ApplicationScoped
+public class ProjectService {
+
+    /** The name of the single line made from a plain {@code budget}: this year's appropriation. */
+    static final String DEFAULT_LINE_NAME = "本年预算";
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    BudgetEvents events;
+
+    @Transactional
+    public ProjectView register(ProjectRequest request) {
+        if (!caller.canSee(request.departmentCode()) || Department.findById(request.departmentCode()) == null) {
+            throw ProblemException.invalidField("departmentCode", "no department " + request.departmentCode() + " is registered");
+        }
+        if (Project.count("departmentCode = ?1 and fiscalYear = ?2 and name = ?3", request.departmentCode(),
+                request.fiscalYear(), request.name().strip()) > 0) {
+            throw ProblemException.ruleBroken("project-exists", "Project exists",
+                    "project '" + request.name() + "' is already registered for " + request.departmentCode() + " "
+                            + request.fiscalYear(), Map.of("name", request.name()));
+        }
+        if (request.parentProjectId() != null) {
+            Project parent = Project.findById(request.parentProjectId());
+            if (parent == null || !parent.departmentCode.equals(request.departmentCode())) {
+                throw ProblemException.invalidField("parentProjectId", "no project " + request.parentProjectId()
+                        + " of department " + request.departmentCode());
+            }
+        }
+        List<FundingLineRequest> lineRequests = fundingLines(request);
+
+        Project project = new Project();
+        project.id = UUID.randomUUID();
+        project.departmentCode = request.departmentCode();
+        project.fiscalYear = request.fiscalYear();
+        project.name = request.name().strip();
+        project.category = request.category();
+        project.fundSource = blankToNull(request.fundSource());
+        project.legalBasis = blankToNull(request.legalBasis());
+        project.paidOnBehalf = Boolean.TRUE.equals(request.paidOnBehalf());
+        project.parentProjectId = request.parentProjectId();
+        project.registeredAt = OffsetDateTime.now();
+        project.registeredBy = caller.subject();
+        project.persist();
+
+        List<FundingLine> lines = new ArrayList<>();
+        for (FundingLineRequest lineRequest : lineRequests) {
+            lines.add(newLine(project, lineRequest));
+        }
+        events.projectRegistered(project, lines);
+        return ProjectView.of(project, lines);
+    }
+
+    @Transactional
+    public ProjectView addFundingLine(UUID projectId, FundingLineRequest request) {
+        Project project = lockVisible(projectId);
+        List<FundingLine> lines = FundingLine.ofProject(projectId);
+        if (lines.stream().anyMatch(l -> l.name.equals(request.name().strip()))) {
+            throw ProblemException.invalidField("name", "project already has a funding line named '" + request.name() + "'");
+        }
+        FundingLine line = newLine(project, request);
+        lines.add(line);
+        events.fundingLineAdded(project, line, lines);
+        return ProjectView.of(project, lines);
+    }
+
+    public ProjectView get(UUID projectId) {
+        Project project = visible(projectId);
+        return ProjectView.of(project, FundingLine.ofProject(projectId));
+    }
+
+    /** Projects the caller may see, filtered; a department user only ever gets their own department's. */
+    public List<ProjectView> list(String departmentCode, Integer fiscalYear, ProjectCategory category) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        String department = caller.department().orElse(departmentCode);
+        if (!caller.seesAllDepartments()) {
+            if (department == null || (departmentCode != null && !departmentCode.equals(department))) {
+                return List.of();
+            }
+        }
+        if (department != null) {
+            query.append(" and departmentCode = :department");
+            params.and("department", department);
+        }
+        if (fiscalYear != null) {
+            query.append(" and fiscalYear = :year");
+            params.and("year", fiscalYear);
+        }
+        if (category != null) {
+            query.append(" and category = :category");
+            params.and("category", category);
+        }
+        List<Project> projects = Project.list(query + " order by departmentCode, fiscalYear, category, name", params);
+        Map<UUID, List<FundingLine>> linesByProject = linesOf(projects);
+        return projects.stream().map(p -> ProjectView.of(p, linesByProject.getOrDefault(p.id, List.of()))).toList();
+    }
+
+    /** The project if the caller may see it, "not found" otherwise. */
+    public Project visible(UUID projectId) {
+        Project project = Project.findById(projectId);
+        if (project == null || !caller.canSee(project.departmentCode)) {
+            throw ProblemException.notFound("project " + projectId);
+        }
+        return project;
+    }
+
+    /**
+     * The project, locked for this transaction: every write that changes a project's money takes this
+     * lock first, so two racing writes are checked one after the other against a current balance.
+     */
+    public Project lockVisible(UUID projectId) {
+        Project project = Project.findById(projectId, LockModeType.PESSIMISTIC_WRITE);
+        if (project == null || !caller.canSee(project.departmentCode)) {
+            throw ProblemException.notFound("project " + projectId);
+        }
+        return project;
+    }
+
+    private static Map<UUID, List<FundingLine>> linesOf(List<Project> projects) {
+        if (projects.isEmpty()) {
+            return Map.of();
+        }
+        List<UUID> ids = projects.stream().map(p -> p.id).toList();
+        List<FundingLine> lines = FundingLine.list("projectId in ?1 order by createdAt, name", ids);
+        Map<UUID, List<FundingLine>> byProject = new java.util.HashMap<>();
+        lines.forEach(l -> byProject.computeIfAbsent(l.projectId, k -> new ArrayList<>()).add(l));
+        return byProject;
+    }
+
+    private static List<FundingLineRequest> fundingLines(ProjectRequest request) {
+        List<FundingLineRequest> lines = request.fundingLines() == null ? List.of() : request.fundingLines();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!names.add(lines.get(i).name().strip())) {
+                throw ProblemException.invalidField("fundingLines[" + i + "].name", "duplicates another line's name");
+            }
+        }
+        if (lines.isEmpty()) {
+            return request.budget() == null ? List.of()
+                    : List.of(new FundingLineRequest(DEFAULT_LINE_NAME, request.budget(), null));
+        }
+        if (request.budget() != null) {
+            BigDecimal sum = lines.stream().map(FundingLineRequest::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (sum.compareTo(request.budget()) != 0) {
+                throw ProblemException.invalidField("budget", "is " + Yuan.format(request.budget().setScale(2))
+                        + " but the funding lines add up to " + Yuan.format(sum.setScale(2)));
+            }
+        }
+        return lines;
+    }
+
+    private FundingLine newLine(Project project, FundingLineRequest request) {
+        FundingLine line = new FundingLine();
+        line.id = UUID.randomUUID();
+        line.projectId = project.id;
+        line.name = request.name().strip();
+        line.approvedAmount = request.amount().setScale(2);
+        line.carriedOverFromYear = request.carriedOverFromYear();
+        line.budget = line.approvedAmount;
+        line.arrived = BigDecimal.ZERO.setScale(2);
+        line.spent = BigDecimal.ZERO.setScale(2);
+        line.createdAt = OffsetDateTime.now();
+        line.persist();
+        return line;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,51 @@
+package io.jixiao.budget;
+
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/** Real signed tokens from the in-process OIDC test server's key, shaped as Keycloak issues them. */
+public final class Tokens {
+
+    static final String ISSUER = "https://server.example.com";
+    static final String AUDIENCE = "jixiao-services";
+
+    public static String portal() {
+        return token("service-account-finance-portal", null, "portal-client");
+    }
+
+    public static String deptUser(String department) {
+        return token("user-" + department.toLowerCase(), department, "dept-user");
+    }
+
+    public static String deptLead(String department) {
+        return token("lead-" + department.toLowerCase(), department, "dept-lead");
+    }
+
+    public static String reviewer() {
+        return token("reviewer", null, "finance-reviewer");
+    }
+
+    public static String admin() {
+        return token("admin", null, "admin");
+    }
+
+    public static String token(String subject, String department, String... roles) {
+        JwtClaimsBuilder claims = Jwt.claims()
+                .subject(subject)
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .claim("preferred_username", subject)
+                .claim("realm_access", Map.of("roles", List.of(roles)))
+                .expiresIn(3600);
+        if (department != null) {
+            claims.claim("department", department);
+        }
+        return claims.jws().keyId("1").sign();
+    }
+
+    private Tokens() {
+    }
+}

@@ -1,0 +1,228 @@
+package io.jixiao.budget.messaging;
+
+import static io.jixiao.budget.Fixtures.arrive;
+import static io.jixiao.budget.Fixtures.newDepartment;
+import static io.jixiao.budget.Fixtures.newProject;
+import static io.jixiao.budget.Fixtures.spend;
+import static io.jixiao.budget.messaging.BudgetEventsConsumer.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.jixiao.budget.BudgetTestResources;
+import io.jixiao.events.CloudEventHeaders;
+import io.jixiao.events.EventSchemas;
+import io.jixiao.events.EventTypes;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/** The transactional outbox and its relay, against the real broker. */
+@QuarkusTest
+class OutboxPublishingTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    OutboxPublisher publisher;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void everyLedgerWriteIsPublishedAsACloudEventThatMeetsItsSchema() throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "12345.67");
+        String arrival = arrive(project, "12345.67").statusCode(201).extract().path("id");
+        spend(dept, project, "2345.67").statusCode(201);
+
+        try (BudgetEventsConsumer topic = new BudgetEventsConsumer()) {
+            List<ConsumerRecord<String, String>> records = topic.awaitRecords(project, 3, WAIT);
+            assertEquals(List.of(EventTypes.PROJECT_REGISTERED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_SPENT),
+                    records.stream().map(r -> header(r, CloudEventHeaders.TYPE)).toList());
+            Set<String> ids = new HashSet<>();
+            for (ConsumerRecord<String, String> r : records) {
+                assertEquals("1.0", header(r, CloudEventHeaders.SPEC_VERSION));
+                assertEquals("/jixiao/budget-service", header(r, CloudEventHeaders.SOURCE));
+                assertEquals("project/" + project, header(r, CloudEventHeaders.SUBJECT));
+                assertEquals("application/json", header(r, CloudEventHeaders.CONTENT_TYPE));
+                assertTrue(header(r, CloudEventHeaders.TIME).endsWith("Z"));
+                assertTrue(ids.add(header(r, CloudEventHeaders.ID)), "event ids are unique");
+                JsonNode payload = json.readTree(r.value());
+                assertEquals(List.of(), EventSchemas.instance().violations(header(r, CloudEventHeaders.TYPE), payload));
+                assertEquals(dept, payload.get("departmentCode").asText());
+                assertEquals(2023, payload.get("fiscalYear").asInt());
+            }
+            JsonNode arrived = json.readTree(records.get(1).value());
+            assertEquals(arrival, arrived.get("entryId").asText());
+            assertEquals("12345.67", arrived.get("amount").asText());
+            assertEquals("2023-03-01", arrived.get("businessDate").asText());
+            assertEquals("service-account-finance-portal", arrived.at("/actor/subject").asText());
+            JsonNode spent = json.readTree(records.get(2).value());
+            assertEquals("2345.67", spent.get("amount").asText());
+            assertEquals("2345.67", spent.at("/projectTotals/spent").asText());
+            assertEquals(dept, spent.at("/actor/department").asText());
+        }
+    }
+
+    @Test
+    void aRefusedWritePublishesNothing() throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "1000.00");
+        arrive(project, "500.00").statusCode(201);
+        spend(dept, project, "500.01").statusCode(409);
+        arrive(project, "1000.00").statusCode(409);
+
+        try (BudgetEventsConsumer topic = new BudgetEventsConsumer()) {
+            topic.awaitRecords(project, 2, WAIT);
+            List<ConsumerRecord<String, String>> records = topic.drain(project, Duration.ofSeconds(2));
+            assertEquals(List.of(EventTypes.PROJECT_REGISTERED, EventTypes.FUNDS_ARRIVED),
+                    records.stream().map(r -> header(r, CloudEventHeaders.TYPE)).toList());
+        }
+        assertEquals(2, outboxRows(project));
+    }
+
+    @Test
+    void writesDuringABrokerOutageArePublishedInOrderWhenItReturns() throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "9000.00");
+        arrive(project, "9000.00").statusCode(201);
+        try (BudgetEventsConsumer topic = new BudgetEventsConsumer()) {
+            topic.awaitRecords(project, 2, WAIT);
+        }
+
+        List<String> spentDuringOutage = new ArrayList<>();
+        BudgetTestResources.infrastructure().broker().stop();
+        try {
+            // the ledger keeps working: each write commits with its event waiting in the outbox
+            for (String amount : List.of("1000.00", "2000.00", "3000.00")) {
+                spentDuringOutage.add(spend(dept, project, amount).statusCode(201).extract().path("id"));
+            }
+            assertEquals(3, unpublishedRows(project));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    RestAssured.given().get("/q/health/ready").then().statusCode(503));
+        } finally {
+            BudgetTestResources.infrastructure().broker().start();
+        }
+
+        try (BudgetEventsConsumer topic = new BudgetEventsConsumer()) {
+            List<ConsumerRecord<String, String>> records = topic.awaitRecords(project, 5, Duration.ofSeconds(60));
+            List<String> spentEntries = new ArrayList<>();
+            for (ConsumerRecord<String, String> r : records) {
+                if (EventTypes.FUNDS_SPENT.equals(header(r, CloudEventHeaders.TYPE))) {
+                    spentEntries.add(json.readTree(r.value()).get("entryId").asText());
+                }
+            }
+            assertEquals(spentDuringOutage, spentEntries, "published once each, in commit order");
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertEquals(0, unpublishedRows(project));
+            RestAssured.given().get("/q/health/ready").then().statusCode(200);
+        });
+    }
+
+    @Test
+    void whileOneRelayHoldsTheLockNoOtherPublishes() throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "100.00");
+        try (Connection holder = db.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, OutboxPublisher.RELAY_LOCK);
+                lock.execute();
+            }
+            // another instance's relay holds the lock: this one stands aside, and the event waits
+            arrive(project, "100.00").statusCode(201);
+            OutboxPublisher.PassResult pass = publisher.publishBatch();
+            assertTrue(pass.lockHeldElsewhere());
+            assertEquals(0, pass.published());
+            Thread.sleep(500);
+            assertEquals(1, unpublishedRows(project));
+            holder.rollback();
+        }
+        try (BudgetEventsConsumer topic = new BudgetEventsConsumer()) {
+            assertEquals(2, topic.awaitRecords(project, 2, WAIT).size());
+        }
+    }
+
+    @Test
+    void relaysRacingOverTheSameOutboxSendEachEventOnce() throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "100000.00");
+        arrive(project, "100000.00").statusCode(201);
+
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService relays = Executors.newFixedThreadPool(3);
+        List<Future<?>> running = new ArrayList<>();
+        try {
+            // three extra relays, besides the service's own, contend while the ledger is written
+            for (int i = 0; i < 3; i++) {
+                running.add(relays.submit(() -> {
+                    while (writing.get()) {
+                        publisher.publishBatch();
+                    }
+                }));
+            }
+            for (int i = 0; i < 60; i++) {
+                spend(dept, project, "10.00").statusCode(201);
+            }
+        } finally {
+            writing.set(false);
+            for (Future<?> f : running) {
+                f.get();
+            }
+            relays.shutdown();
+        }
+        try (BudgetEventsConsumer topic = new BudgetEventsConsumer()) {
+            topic.awaitRecords(project, 62, WAIT);
+            List<ConsumerRecord<String, String>> records = topic.drain(project, Duration.ofSeconds(2));
+            Set<String> ids = new HashSet<>();
+            records.forEach(r -> ids.add(header(r, CloudEventHeaders.ID)));
+            assertEquals(62, records.size(), "one registration, one arrival, 60 disbursements");
+            assertEquals(62, ids.size(), "no event sent twice");
+        }
+        assertFalse(unpublishedRows(project) > 0);
+    }
+
+    private long outboxRows(String project) throws SQLException {
+        return count("select count(*) from outbox_event where partition_key = ?", project);
+    }
+
+    private long unpublishedRows(String project) throws SQLException {
+        return count("select count(*) from outbox_event where partition_key = ? and published_at is null", project);
+    }
+
+    private long count(String sql, String project) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, project);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.jixiao.budget.rest;
+
+import static io.jixiao.budget.Fixtures.arrive;
+import static io.jixiao.budget.Fixtures.as;
+import static io.jixiao.budget.Fixtures.newDepartment;
+import static io.jixiao.budget.Fixtures.newProject;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.budget.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class IdempotencyTest {
+
+    private static final String ARRIVAL = """
+            {"amount":"%s","arrivedOn":"2023-03-01","source":"市财政局","reference":"怀财指〔2023〕12号"}""";
+
+    @Test
+    void aRetryWithTheSameKeyGetsTheOriginalResponseAndRecordsNothingNew() {
+        String dept = newDepartment();
+        String project = newProject(dept, "100000.00");
+        String key = UUID.randomUUID().toString();
+
+        Response first = post(project, key, "60000.00");
+        first.then().statusCode(201);
+        Response retry = post(project, key, "60000.00");
+        retry.then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first.path("id")))
+                .body("amount", equalTo("60000.00"));
+        assertEquals(first.header("Location"), retry.header("Location"));
+
+        as(Tokens.reviewer()).get("/api/projects/" + project + "/ledger").then()
+                .body("entries", hasSize(1))
+                .body("balance.total.arrived", equalTo("60000.00"));
+    }
+
+    @Test
+    void theSameKeyWithADifferentBodyIsRefusedWith422() {
+        String dept = newDepartment();
+        String project = newProject(dept, "100000.00");
+        String key = UUID.randomUUID().toString();
+        post(project, key, "60000.00").then().statusCode(201);
+
+        post(project, key, "60000.01").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("field", equalTo("Idempotency-Key"))
+                .body("type", equalTo("urn:jixiao:problem:idempotency-key-reused"));
+        as(Tokens.reviewer()).get("/api/projects/" + project + "/balance").then()
+                .body("total.arrived", equalTo("60000.00"));
+    }
+
+    @Test
+    void aRefusedWriteStoresNothingSoItsRetryRunsAgain() {
+        String dept = newDepartment();
+        String project = newProject(dept, "100000.00");
+        String key = UUID.randomUUID().toString();
+        post(project, key, "100000.01").then().statusCode(409);
+        post(project, key, "100000.01").then().statusCode(409);
+        post(project, UUID.randomUUID().toString(), "1.00").then().statusCode(201);
+    }
+
+    @Test
+    void racingRetriesWithOneKeyRecordOneEntry() throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "100000.00");
+        String key = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> responses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                responses.add(pool.submit(() -> {
+                    start.await();
+                    return post(project, key, "5000.00");
+                }));
+            }
+            start.countDown();
+            Set<String> ids = new HashSet<>();
+            for (Future<Response> f : responses) {
+                Response r = f.get();
+                assertEquals(201, r.statusCode(), r.asString());
+                ids.add(r.path("id"));
+            }
+            assertEquals(1, ids.size());
+        } finally {
+            pool.shutdownNow();
+        }
+        as(Tokens.reviewer()).get("/api/projects/" + project + "/ledger").then().body("entries", hasSize(1));
+    }
+
+    @Test
+    void aKeyIsValidated() {
+        String dept = newDepartment();
+        String project = newProject(dept, "100.00");
+        post(project, "x".repeat(201), "1.00").then().statusCode(400).body("field", equalTo("Idempotency-Key"));
+        arrive(project, "1.00").statusCode(201); // without a key the write simply runs
+    }
+
+    private static Response post(String project, String key, String amount) {
+        return as(Tokens.portal()).header("Idempotency-Key", key).body(ARRIVAL.formatted(amount))
+                .post("/api/projects/" + project + "/arrivals");
+    }
+}
