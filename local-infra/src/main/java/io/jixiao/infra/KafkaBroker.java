@@ -129,6 +129,49 @@ public final class KafkaBroker implements BrokerControl, AutoCloseable {
         stop();
     }
 
+    /**
+     * Lets the broker outlive this JVM (the local stack): no shutdown hook kills it, and its pid is
+     * written to {@code broker.pid} for {@link #stopDetached(Path)}.
+     */
+    public synchronized long detach() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // nothing to remove
+        }
+        long pid = process.pid();
+        try {
+            Files.writeString(workDir.resolve("broker.pid"), Long.toString(pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        process = null;
+        return pid;
+    }
+
+    /** Stops a detached broker by its pid file; true if one was running. */
+    public static boolean stopDetached(Path workDir) {
+        Path pidFile = workDir.resolve("broker.pid");
+        if (!Files.exists(pidFile)) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            Files.delete(pidFile);
+            return ProcessHandle.of(pid).map(handle -> {
+                handle.destroy();
+                try {
+                    handle.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    handle.destroyForcibly();
+                }
+                return true;
+            }).orElse(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Creates topics that do not exist yet (a consumer's first assignment on a missing topic is slow). */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         createTopics(bootstrapServers(), partitionsByTopic);
