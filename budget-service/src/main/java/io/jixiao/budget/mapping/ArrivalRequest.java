@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.jixiao.common.money.Amount;
 
 /** Funds arrived from the treasury (资金到位) on a funding line. */
 public record ArrivalRequest(

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.jixiao.common.money.Amount;
 
 /** A signed change to a funding line's budget; the line may be omitted when the project has only one. */
 public record BudgetAdjustmentRequest(

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import io.jixiao.budget.BudgetAdjustment;
+import io.jixiao.common.money.Yuan;
 
 public record BudgetAdjustmentView(UUID id, UUID projectId, UUID fundingLineId, String amount, String reason,
         String documentRef, LocalDate adjustedOn, OffsetDateTime recordedAt, String recordedBy) {

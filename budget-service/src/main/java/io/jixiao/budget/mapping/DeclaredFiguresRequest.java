@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import io.jixiao.budget.ProjectCategory;
+import io.jixiao.common.money.Amount;
 
 /** The figures the portal declares for a department-year, e.g. the seed's "共有项目支出34个 … 1327.19万元". */
 public record DeclaredFiguresRequest(

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.jixiao.budget.DeclaredFigures;
 import io.jixiao.budget.ProjectCategory;
+import io.jixiao.common.money.Yuan;
 
 public record DeclaredFiguresView(String departmentCode, int fiscalYear, String approvedTotal,
         Map<ProjectCategory, Integer> projectCounts, int projectCount, String fundsAllocated,

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.jixiao.common.money.Amount;
 
 /** Money spent (支出) from a funding line. */
 public record DisbursementRequest(

@@ -1,6 +1,7 @@
 package io.jixiao.budget.mapping;
 
 import java.math.BigDecimal;
+import io.jixiao.common.money.Yuan;
 
 /**
  * Budget, arrived and spent with what follows from them (DESIGN §2): available = arrived − spent;

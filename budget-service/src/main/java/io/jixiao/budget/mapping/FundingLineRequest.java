@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.jixiao.common.money.Amount;
 
 /** One source of a project's budget, e.g. {@code {"name":"2022年结转","amount":"40000.00","carriedOverFromYear":2022}}. */
 public record FundingLineRequest(

@@ -3,6 +3,7 @@ package io.jixiao.budget.mapping;
 import java.util.UUID;
 
 import io.jixiao.budget.FundingLine;
+import io.jixiao.common.money.Yuan;
 
 /** A funding line with its balance, amounts in yuan. */
 public record FundingLineView(UUID id, String name, String approvedAmount, Integer carriedOverFromYear,

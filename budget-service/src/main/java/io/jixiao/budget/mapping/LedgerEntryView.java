@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.jixiao.budget.LedgerEntry;
 import io.jixiao.budget.LedgerEntryKind;
+import io.jixiao.common.money.Yuan;
 
 public record LedgerEntryView(UUID id, UUID projectId, UUID fundingLineId, LedgerEntryKind kind, String amount,
         LocalDate businessDate, String counterparty, String purpose, String reference, UUID reversesEntryId,

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import io.jixiao.budget.ProjectCategory;
+import io.jixiao.common.money.Amount;
 
 /**
  * Registers a project with its approved budget: either as funding lines, or as one {@code budget}

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.jixiao.budget.FundingLine;
 import io.jixiao.budget.Project;
 import io.jixiao.budget.ProjectCategory;
+import io.jixiao.common.money.Yuan;
 
 public record ProjectView(UUID id, String departmentCode, int fiscalYear, String name, ProjectCategory category,
         String fundSource, String legalBasis, boolean paidOnBehalf, UUID parentProjectId, String budget,

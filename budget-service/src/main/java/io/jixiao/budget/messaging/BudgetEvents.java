@@ -16,9 +16,10 @@ import io.jixiao.budget.Department;
 import io.jixiao.budget.FundingLine;
 import io.jixiao.budget.LedgerEntry;
 import io.jixiao.budget.Project;
-import io.jixiao.budget.mapping.Yuan;
-import io.jixiao.budget.service.Caller;
+import io.jixiao.common.money.Yuan;
+import io.jixiao.common.security.Caller;
 import io.jixiao.events.EventTypes;
+import io.jixiao.common.outbox.OutboxWriter;
 
 /**
  * The events budget-service publishes (schemas in event-contracts), appended to the outbox in the

@@ -1,10 +1,10 @@
 package io.jixiao.budget.rest;
 
-import static io.jixiao.budget.service.Roles.ADMIN;
-import static io.jixiao.budget.service.Roles.DEPT_LEAD;
-import static io.jixiao.budget.service.Roles.DEPT_USER;
-import static io.jixiao.budget.service.Roles.FINANCE_REVIEWER;
-import static io.jixiao.budget.service.Roles.PORTAL_CLIENT;
+import static io.jixiao.common.security.Roles.ADMIN;
+import static io.jixiao.common.security.Roles.DEPT_LEAD;
+import static io.jixiao.common.security.Roles.DEPT_USER;
+import static io.jixiao.common.security.Roles.FINANCE_REVIEWER;
+import static io.jixiao.common.security.Roles.PORTAL_CLIENT;
 
 import java.net.URI;
 import java.util.List;
@@ -33,8 +33,8 @@ import io.jixiao.budget.mapping.DepartmentView;
 import io.jixiao.budget.mapping.DepartmentYearSummary;
 import io.jixiao.budget.service.DepartmentService;
 import io.jixiao.budget.service.DepartmentYearService;
-import io.jixiao.budget.service.IdempotentWrites;
-import io.jixiao.budget.service.IdempotentWrites.Outcome;
+import io.jixiao.common.idempotency.IdempotentWrites;
+import io.jixiao.common.idempotency.IdempotentWrites.Outcome;
 
 /** Departments, and per department-year the declared figures and the ledger's summary. */
 @Path("/api/departments")

@@ -12,6 +12,8 @@ import io.jixiao.budget.Department;
 import io.jixiao.budget.mapping.DepartmentRequest;
 import io.jixiao.budget.mapping.DepartmentView;
 import io.jixiao.budget.messaging.BudgetEvents;
+import io.jixiao.common.problem.ProblemException;
+import io.jixiao.common.security.Caller;
 
 @ApplicationScoped
 public class DepartmentService {

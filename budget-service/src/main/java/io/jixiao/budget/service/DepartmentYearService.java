@@ -21,6 +21,8 @@ import io.jixiao.budget.mapping.DepartmentYearSummary;
 import io.jixiao.budget.mapping.DepartmentYearSummary.CategoryFigures;
 import io.jixiao.budget.mapping.Figures;
 import io.jixiao.budget.messaging.BudgetEvents;
+import io.jixiao.common.problem.ProblemException;
+import io.jixiao.common.security.Caller;
 
 /** A department's fiscal year: what the portal declares for it, and what its ledger adds up to. */
 @ApplicationScoped

@@ -25,9 +25,13 @@ import io.jixiao.budget.mapping.DisbursementRequest;
 import io.jixiao.budget.mapping.LedgerEntryView;
 import io.jixiao.budget.mapping.LedgerView;
 import io.jixiao.budget.mapping.ReversalRequest;
-import io.jixiao.budget.mapping.Yuan;
+import io.jixiao.common.money.Yuan;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.jixiao.common.problem.ProblemException;
+import io.jixiao.common.security.Caller;
+import io.jixiao.common.security.Roles;
+import io.jixiao.common.tx.AfterCommit;
 
 /**
  * The money rules (DESIGN §3). Each write locks its project first, checks the rule against the

@@ -21,9 +21,11 @@ import io.jixiao.budget.ProjectCategory;
 import io.jixiao.budget.mapping.FundingLineRequest;
 import io.jixiao.budget.mapping.ProjectRequest;
 import io.jixiao.budget.mapping.ProjectView;
-import io.jixiao.budget.mapping.Yuan;
+import io.jixiao.common.money.Yuan;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.quarkus.panache.common.Parameters;
+import io.jixiao.common.problem.ProblemException;
+import io.jixiao.common.security.Caller;
 
 /** Registering projects and their funding lines, and finding them. */
 @ApplicationScoped

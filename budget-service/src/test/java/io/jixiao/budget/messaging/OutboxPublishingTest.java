@@ -38,6 +38,7 @@ import io.jixiao.events.EventSchemas;
 import io.jixiao.events.EventTypes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.jixiao.common.outbox.OutboxPublisher;
 
 /** The transactional outbox and its relay, against the real broker. */
 @QuarkusTest

@@ -1,4 +1,4 @@
-package io.jixiao.budget.config;
+package io.jixiao.common.json;
 
 import jakarta.inject.Singleton;
 

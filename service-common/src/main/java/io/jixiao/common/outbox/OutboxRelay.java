@@ -1,4 +1,4 @@
-package io.jixiao.budget.messaging;
+package io.jixiao.common.outbox;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import io.jixiao.budget.config.OutboxConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,4 +1,4 @@
-package io.jixiao.budget.service;
+package io.jixiao.common.tx;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.jixiao.budget.mapping;
+package io.jixiao.common.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package io.jixiao.budget.messaging;
+package io.jixiao.common.outbox;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.jixiao.budget.service.AfterCommit;
+import io.jixiao.common.tx.AfterCommit;
 import io.jixiao.events.EventSchemas;
 
 /**

@@ -1,4 +1,4 @@
-package io.jixiao.budget.config;
+package io.jixiao.common.outbox;
 
 import java.time.Duration;
 

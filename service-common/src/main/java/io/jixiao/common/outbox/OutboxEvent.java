@@ -1,4 +1,4 @@
-package io.jixiao.budget.messaging;
+package io.jixiao.common.outbox;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

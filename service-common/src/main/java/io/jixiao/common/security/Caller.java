@@ -1,4 +1,4 @@
-package io.jixiao.budget.service;
+package io.jixiao.common.security;
 
 import java.util.Optional;
 
@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.jixiao.common.problem.ProblemException;
 
 /**
  * Who is calling, and which departments they may see. Department isolation is decided here, in the

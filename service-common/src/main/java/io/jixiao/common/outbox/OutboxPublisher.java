@@ -1,4 +1,4 @@
-package io.jixiao.budget.messaging;
+package io.jixiao.common.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -22,9 +22,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.jixiao.budget.config.OutboxConfig;
 import io.jixiao.events.CloudEventHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
@@ -43,8 +43,8 @@ import io.smallrye.common.annotation.Identifier;
 public class OutboxPublisher {
 
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
-    /** Arbitrary but fixed: the advisory lock that makes one relay at a time publish. */
-    static final long RELAY_LOCK = 0x6a69_7861_6f01L;
+    /** Arbitrary but fixed: the advisory lock (per database, so per service) that makes one relay at a time publish. */
+    public static final long RELAY_LOCK = 0x6a69_7861_6f01L;
 
     @Inject
     EntityManager em;
@@ -55,6 +55,9 @@ public class OutboxPublisher {
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
 
     private KafkaProducer<String, String> producer;
 
@@ -78,7 +81,7 @@ public class OutboxPublisher {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout / 2 - 10));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "budget-service-outbox-relay");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
         props.keySet().removeIf(key -> !ProducerConfig.configNames().contains(key)
                 && !key.startsWith("sasl.") && !key.startsWith("ssl.") && !key.equals("security.protocol"));
         producer = new KafkaProducer<>(props);

@@ -1,4 +1,4 @@
-package io.jixiao.budget.service;
+package io.jixiao.common.problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.jixiao.budget.service;
+package io.jixiao.common.idempotency;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jixiao.common.problem.ProblemException;
+import io.jixiao.common.security.Caller;
 
 /**
  * {@code Idempotency-Key} for every POST: the first request with a key runs and its response is

@@ -1,4 +1,4 @@
-package io.jixiao.budget.rest;
+package io.jixiao.common.problem;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import io.jixiao.budget.service.ProblemException;
 
 /**
  * Every refusal leaves as {@code application/problem+json} (RFC 9457): a type, a title, the status,

@@ -1,4 +1,4 @@
-package io.jixiao.budget.health;
+package io.jixiao.common.outbox;
 
 import jakarta.inject.Inject;
 
@@ -6,7 +6,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.jixiao.budget.messaging.OutboxRelay;
 
 /**
  * Reports the outbox backlog with readiness. A backlog alone does not make the service unready:

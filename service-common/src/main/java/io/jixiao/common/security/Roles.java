@@ -1,4 +1,4 @@
-package io.jixiao.budget.service;
+package io.jixiao.common.security;
 
 /** The realm roles of DESIGN §9. */
 public final class Roles {

@@ -1,4 +1,4 @@
-package io.jixiao.budget.mapping;
+package io.jixiao.common.money;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;

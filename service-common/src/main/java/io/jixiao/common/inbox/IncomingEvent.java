@@ -1,0 +1,62 @@
+package io.jixiao.common.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.jixiao.events.CloudEventHeaders;
+
+/** A CloudEvent (binary mode) read off a Kafka record: its attributes and its JSON payload. */
+public record IncomingEvent(UUID id, String type, String source, String subject, String key, JsonNode payload,
+        String topic, int partition, long offset) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Reads the record, or says in one sentence why it cannot be read. */
+    public static IncomingEvent parse(ConsumerRecord<String, String> record) throws UnreadableEventException {
+        String id = header(record, CloudEventHeaders.ID);
+        String type = header(record, CloudEventHeaders.TYPE);
+        if (id == null || type == null) {
+            throw new UnreadableEventException("not a CloudEvent: the ce_id or ce_type header is missing");
+        }
+        UUID eventId;
+        try {
+            eventId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableEventException("ce_id '" + id + "' is not a UUID");
+        }
+        if (record.value() == null) {
+            throw new UnreadableEventException("the record has no payload");
+        }
+        JsonNode payload;
+        try {
+            payload = JSON.readTree(record.value());
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException("the payload is not JSON: " + e.getOriginalMessage());
+        }
+        if (payload == null || !payload.isObject()) {
+            throw new UnreadableEventException("the payload is not a JSON object");
+        }
+        return new IncomingEvent(eventId, type, header(record, CloudEventHeaders.SOURCE),
+                header(record, CloudEventHeaders.SUBJECT), record.key(), payload, record.topic(), record.partition(),
+                record.offset());
+    }
+
+    static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The record cannot be read as an event of ours: it goes to the dead-letter topic with this reason. */
+    public static class UnreadableEventException extends Exception {
+        public UnreadableEventException(String reason) {
+            super(reason);
+        }
+    }
+}
