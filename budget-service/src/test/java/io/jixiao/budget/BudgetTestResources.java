@@ -1,11 +1,9 @@
 package io.jixiao.budget;
 
-import java.util.Map;
-
-import io.jixiao.events.Topics;
+import io.jixiao.infra.ServiceTestResource;
 import io.jixiao.infra.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /**
@@ -13,31 +11,16 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * start): a fresh PostgreSQL database, a real Kafka broker, and the in-process OIDC server that
  * signs real tokens.
  */
-@QuarkusTestResource(value = BudgetTestResources.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = ServiceTestResource.class, restrictToAnnotatedClass = false, initArgs = {
+        @ResourceArg(name = "database", value = "budget_test"),
+        @ResourceArg(name = "topics", value = "budget.events:3") })
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
-public class BudgetTestResources implements QuarkusTestResourceLifecycleManager {
-
-    private static TestInfrastructure infrastructure;
+public final class BudgetTestResources {
 
     public static TestInfrastructure infrastructure() {
-        return infrastructure;
+        return ServiceTestResource.infrastructure();
     }
 
-    @Override
-    public Map<String, String> start() {
-        infrastructure = TestInfrastructure.start("budget_test");
-        infrastructure.createTopics(Map.of(Topics.BUDGET_EVENTS, 3));
-        return Map.of(
-                "quarkus.datasource.jdbc.url", infrastructure.jdbcUrl(),
-                "quarkus.datasource.username", infrastructure.dbUser(),
-                "quarkus.datasource.password", infrastructure.dbPassword(),
-                "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
-    }
-
-    @Override
-    public void stop() {
-        if (infrastructure != null) {
-            infrastructure.close();
-        }
+    private BudgetTestResources() {
     }
 }

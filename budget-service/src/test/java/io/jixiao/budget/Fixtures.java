@@ -1,5 +1,7 @@
 package io.jixiao.budget;
 
+import io.jixiao.infra.TestTokens;
+
 import static io.restassured.RestAssured.given;
 
 import java.util.Locale;
@@ -15,7 +17,7 @@ public final class Fixtures {
     /** A department of its own for each test, so tests never see each other's money. */
     public static String newDepartment() {
         String code = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
-        as(Tokens.portal()).body("""
+        as(TestTokens.portal()).body("""
                 {"code":"%s","name":"测试单位 %s"}""".formatted(code, code))
                 .post("/api/departments").then().statusCode(201);
         return code;
@@ -23,20 +25,20 @@ public final class Fixtures {
 
     /** A project with one funding line of the given budget (yuan). */
     public static String newProject(String department, String budget) {
-        return as(Tokens.portal()).body("""
+        return as(TestTokens.portal()).body("""
                 {"departmentCode":"%s","fiscalYear":2023,"name":"项目 %s","category":"OPENING_BUDGET",
                  "fundSource":"市级一般公共预算财政拨款","budget":"%s"}""".formatted(department, UUID.randomUUID(), budget))
                 .post("/api/projects").then().statusCode(201).extract().path("id");
     }
 
     public static ValidatableResponse arrive(String projectId, String amount) {
-        return as(Tokens.portal()).body("""
+        return as(TestTokens.portal()).body("""
                 {"amount":"%s","arrivedOn":"2023-03-01","source":"市财政局","reference":"指标文号-1"}""".formatted(amount))
                 .post("/api/projects/" + projectId + "/arrivals").then();
     }
 
     public static ValidatableResponse spend(String department, String projectId, String amount) {
-        return as(Tokens.deptUser(department)).body("""
+        return as(TestTokens.deptUser(department)).body("""
                 {"amount":"%s","spentOn":"2023-05-10","payee":"怀化某公司","purpose":"运维服务","voucherNumber":"记-0510"}"""
                 .formatted(amount))
                 .post("/api/projects/" + projectId + "/disbursements").then();

@@ -18,9 +18,15 @@ public final class EventTypes {
     public static final String DISBURSEMENT_REVERSED = "jixiao.budget.DisbursementReversed.v1";
     public static final String DECLARED_FIGURES_RECORDED = "jixiao.budget.DeclaredFiguresRecorded.v1";
 
+    public static final String GOAL_DEFINED = "jixiao.indicator.GoalDefined.v1";
+    public static final String INDICATOR_DEFINED = "jixiao.indicator.IndicatorDefined.v1";
+    public static final String INDICATOR_ACTUAL_CHANGED = "jixiao.indicator.IndicatorActualChanged.v1";
+    public static final String DEPARTMENT_YEAR_SCORED = "jixiao.indicator.DepartmentYearScored.v1";
+
     public static final List<String> ALL = List.of(
             DEPARTMENT_REGISTERED, PROJECT_REGISTERED, FUNDING_LINE_ADDED, BUDGET_ADJUSTED, FUNDS_ARRIVED,
-            FUNDS_SPENT, ARRIVAL_REVERSED, DISBURSEMENT_REVERSED, DECLARED_FIGURES_RECORDED);
+            FUNDS_SPENT, ARRIVAL_REVERSED, DISBURSEMENT_REVERSED, DECLARED_FIGURES_RECORDED,
+            GOAL_DEFINED, INDICATOR_DEFINED, INDICATOR_ACTUAL_CHANGED, DEPARTMENT_YEAR_SCORED);
 
     /** Where a type's schema lives, relative to {@code schemas/}: {@code budget/FundsSpent.v1.json}. */
     static String schemaPath(String type) {

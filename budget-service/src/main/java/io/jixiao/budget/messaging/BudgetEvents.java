@@ -164,9 +164,7 @@ public class BudgetEvents {
     }
 
     private ObjectNode actor() {
-        return json.createObjectNode()
-                .put("subject", caller.subject())
-                .put("department", caller.departmentForAudit());
+        return caller.actor().toJson(json);
     }
 
 }

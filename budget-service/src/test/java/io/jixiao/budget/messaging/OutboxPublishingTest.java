@@ -4,7 +4,7 @@ import static io.jixiao.budget.Fixtures.arrive;
 import static io.jixiao.budget.Fixtures.newDepartment;
 import static io.jixiao.budget.Fixtures.newProject;
 import static io.jixiao.budget.Fixtures.spend;
-import static io.jixiao.budget.messaging.BudgetEventsConsumer.header;
+import static io.jixiao.infra.TopicReader.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +36,8 @@ import io.jixiao.budget.BudgetTestResources;
 import io.jixiao.events.CloudEventHeaders;
 import io.jixiao.events.EventSchemas;
 import io.jixiao.events.EventTypes;
+import io.jixiao.events.Topics;
+import io.jixiao.infra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.jixiao.common.outbox.OutboxPublisher;
@@ -61,7 +63,7 @@ class OutboxPublishingTest {
         String arrival = arrive(project, "12345.67").statusCode(201).extract().path("id");
         spend(dept, project, "2345.67").statusCode(201);
 
-        try (BudgetEventsConsumer topic = new BudgetEventsConsumer()) {
+        try (TopicReader topic = new TopicReader(BudgetTestResources.infrastructure().kafkaBootstrapServers(), Topics.BUDGET_EVENTS)) {
             List<ConsumerRecord<String, String>> records = topic.awaitRecords(project, 3, WAIT);
             assertEquals(List.of(EventTypes.PROJECT_REGISTERED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_SPENT),
                     records.stream().map(r -> header(r, CloudEventHeaders.TYPE)).toList());
@@ -98,7 +100,7 @@ class OutboxPublishingTest {
         spend(dept, project, "500.01").statusCode(409);
         arrive(project, "1000.00").statusCode(409);
 
-        try (BudgetEventsConsumer topic = new BudgetEventsConsumer()) {
+        try (TopicReader topic = new TopicReader(BudgetTestResources.infrastructure().kafkaBootstrapServers(), Topics.BUDGET_EVENTS)) {
             topic.awaitRecords(project, 2, WAIT);
             List<ConsumerRecord<String, String>> records = topic.drain(project, Duration.ofSeconds(2));
             assertEquals(List.of(EventTypes.PROJECT_REGISTERED, EventTypes.FUNDS_ARRIVED),
@@ -112,7 +114,7 @@ class OutboxPublishingTest {
         String dept = newDepartment();
         String project = newProject(dept, "9000.00");
         arrive(project, "9000.00").statusCode(201);
-        try (BudgetEventsConsumer topic = new BudgetEventsConsumer()) {
+        try (TopicReader topic = new TopicReader(BudgetTestResources.infrastructure().kafkaBootstrapServers(), Topics.BUDGET_EVENTS)) {
             topic.awaitRecords(project, 2, WAIT);
         }
 
@@ -130,7 +132,7 @@ class OutboxPublishingTest {
             BudgetTestResources.infrastructure().broker().start();
         }
 
-        try (BudgetEventsConsumer topic = new BudgetEventsConsumer()) {
+        try (TopicReader topic = new TopicReader(BudgetTestResources.infrastructure().kafkaBootstrapServers(), Topics.BUDGET_EVENTS)) {
             List<ConsumerRecord<String, String>> records = topic.awaitRecords(project, 5, Duration.ofSeconds(60));
             List<String> spentEntries = new ArrayList<>();
             for (ConsumerRecord<String, String> r : records) {
@@ -165,7 +167,7 @@ class OutboxPublishingTest {
             assertEquals(1, unpublishedRows(project));
             holder.rollback();
         }
-        try (BudgetEventsConsumer topic = new BudgetEventsConsumer()) {
+        try (TopicReader topic = new TopicReader(BudgetTestResources.infrastructure().kafkaBootstrapServers(), Topics.BUDGET_EVENTS)) {
             assertEquals(2, topic.awaitRecords(project, 2, WAIT).size());
         }
     }
@@ -198,7 +200,7 @@ class OutboxPublishingTest {
             }
             relays.shutdown();
         }
-        try (BudgetEventsConsumer topic = new BudgetEventsConsumer()) {
+        try (TopicReader topic = new TopicReader(BudgetTestResources.infrastructure().kafkaBootstrapServers(), Topics.BUDGET_EVENTS)) {
             topic.awaitRecords(project, 62, WAIT);
             List<ConsumerRecord<String, String>> records = topic.drain(project, Duration.ofSeconds(2));
             Set<String> ids = new HashSet<>();

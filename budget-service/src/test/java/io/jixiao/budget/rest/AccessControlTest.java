@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.not;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.jixiao.budget.Tokens;
+import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -48,7 +48,7 @@ class AccessControlTest {
 
     @Test
     void anotherDepartmentsProjectIsNotFoundForReadsAndWrites() {
-        String stranger = Tokens.deptUser(otherDept);
+        String stranger = TestTokens.deptUser(otherDept);
         for (String path : new String[] { "", "/ledger", "/balance", "/budget-adjustments" }) {
             as(stranger).get("/api/projects/" + project + path).then().statusCode(404)
                     .contentType("application/problem+json");
@@ -60,20 +60,20 @@ class AccessControlTest {
         as(stranger).get("/api/departments").then().statusCode(200).body("code", not(hasItem(dept)));
 
         spend(otherDept, project, "1.00").statusCode(404);
-        as(Tokens.deptLead(otherDept)).body("""
+        as(TestTokens.deptLead(otherDept)).body("""
                 {"entryId":"%s","reason":"x","reversedOn":"2023-06-01"}""".formatted(arrival))
                 .post("/api/projects/" + project + "/reversals").then().statusCode(404);
 
-        as(Tokens.reviewer()).get("/api/projects/" + project + "/balance").then().statusCode(200)
+        as(TestTokens.reviewer()).get("/api/projects/" + project + "/balance").then().statusCode(200)
                 .body("total.spent", equalTo("0.00"));
     }
 
     @Test
     void theOwnDepartmentSeesAndSpendsItsMoney() {
-        as(Tokens.deptUser(dept)).get("/api/projects/" + project).then().statusCode(200);
-        as(Tokens.deptUser(dept)).get("/api/projects").then().statusCode(200).body("id", hasItem(project));
+        as(TestTokens.deptUser(dept)).get("/api/projects/" + project).then().statusCode(200);
+        as(TestTokens.deptUser(dept)).get("/api/projects").then().statusCode(200).body("id", hasItem(project));
         spend(dept, project, "10.00").statusCode(201);
-        as(Tokens.deptLead(dept)).body("""
+        as(TestTokens.deptLead(dept)).body("""
                 {"amount":"5.00","spentOn":"2023-05-10","payee":"p","purpose":"q"}""")
                 .post("/api/projects/" + project + "/disbursements").then().statusCode(201);
     }
@@ -85,19 +85,19 @@ class AccessControlTest {
         String arriveBody = """
                 {"amount":"1.00","arrivedOn":"2023-05-10"}""";
         // the department spends; it does not register, approve or record arrivals
-        as(Tokens.deptUser(dept)).body(arriveBody).post("/api/projects/" + project + "/arrivals").then().statusCode(403);
-        as(Tokens.deptLead(dept)).body("""
+        as(TestTokens.deptUser(dept)).body(arriveBody).post("/api/projects/" + project + "/arrivals").then().statusCode(403);
+        as(TestTokens.deptLead(dept)).body("""
                 {"code":"XX","name":"x"}""").post("/api/departments").then().statusCode(403);
-        as(Tokens.deptUser(dept)).body("""
+        as(TestTokens.deptUser(dept)).body("""
                 {"amount":"1.00","reason":"r","adjustedOn":"2023-01-01"}""")
                 .post("/api/projects/" + project + "/budget-adjustments").then().statusCode(403);
         // the portal and the reviewer do not spend a department's money
-        as(Tokens.portal()).body(spendBody).post("/api/projects/" + project + "/disbursements").then().statusCode(403);
-        as(Tokens.reviewer()).body(spendBody).post("/api/projects/" + project + "/disbursements").then().statusCode(403);
-        as(Tokens.reviewer()).body(arriveBody).post("/api/projects/" + project + "/arrivals").then().statusCode(403);
+        as(TestTokens.portal()).body(spendBody).post("/api/projects/" + project + "/disbursements").then().statusCode(403);
+        as(TestTokens.reviewer()).body(spendBody).post("/api/projects/" + project + "/disbursements").then().statusCode(403);
+        as(TestTokens.reviewer()).body(arriveBody).post("/api/projects/" + project + "/arrivals").then().statusCode(403);
         // a token without any of our roles
-        as(Tokens.token("nobody", dept, "offline_access")).get("/api/projects/" + project).then().statusCode(403);
+        as(TestTokens.token("nobody", dept, "offline_access")).get("/api/projects/" + project).then().statusCode(403);
         // the admin may do all
-        as(Tokens.admin()).body(spendBody).post("/api/projects/" + project + "/disbursements").then().statusCode(201);
+        as(TestTokens.admin()).body(spendBody).post("/api/projects/" + project + "/disbursements").then().statusCode(201);
     }
 }

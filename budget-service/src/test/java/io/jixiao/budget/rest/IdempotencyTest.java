@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import io.jixiao.budget.Tokens;
+import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -45,7 +45,7 @@ class IdempotencyTest {
                 .body("amount", equalTo("60000.00"));
         assertEquals(first.header("Location"), retry.header("Location"));
 
-        as(Tokens.reviewer()).get("/api/projects/" + project + "/ledger").then()
+        as(TestTokens.reviewer()).get("/api/projects/" + project + "/ledger").then()
                 .body("entries", hasSize(1))
                 .body("balance.total.arrived", equalTo("60000.00"));
     }
@@ -61,7 +61,7 @@ class IdempotencyTest {
                 .contentType("application/problem+json")
                 .body("field", equalTo("Idempotency-Key"))
                 .body("type", equalTo("urn:jixiao:problem:idempotency-key-reused"));
-        as(Tokens.reviewer()).get("/api/projects/" + project + "/balance").then()
+        as(TestTokens.reviewer()).get("/api/projects/" + project + "/balance").then()
                 .body("total.arrived", equalTo("60000.00"));
     }
 
@@ -101,7 +101,7 @@ class IdempotencyTest {
         } finally {
             pool.shutdownNow();
         }
-        as(Tokens.reviewer()).get("/api/projects/" + project + "/ledger").then().body("entries", hasSize(1));
+        as(TestTokens.reviewer()).get("/api/projects/" + project + "/ledger").then().body("entries", hasSize(1));
     }
 
     @Test
@@ -113,7 +113,7 @@ class IdempotencyTest {
     }
 
     private static Response post(String project, String key, String amount) {
-        return as(Tokens.portal()).header("Idempotency-Key", key).body(ARRIVAL.formatted(amount))
+        return as(TestTokens.portal()).header("Idempotency-Key", key).body(ARRIVAL.formatted(amount))
                 .post("/api/projects/" + project + "/arrivals");
     }
 }

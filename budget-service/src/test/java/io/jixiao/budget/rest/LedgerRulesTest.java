@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.jixiao.budget.Tokens;
+import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -63,7 +63,7 @@ class LedgerRulesTest {
                 .body("requested", equalTo("50000.01"))
                 .body("detail", containsString("50000.00 available"));
 
-        as(Tokens.deptUser(dept)).get("/api/projects/" + project + "/ledger").then().statusCode(200)
+        as(TestTokens.deptUser(dept)).get("/api/projects/" + project + "/ledger").then().statusCode(200)
                 .body("entries", hasSize(2))
                 .body("balance.total.spent", equalTo("150000.00"));
     }
@@ -89,7 +89,7 @@ class LedgerRulesTest {
     @Test
     void entriesNameTheirFundingLineWhenThereIsMoreThanOne() {
         String dept = newDepartment();
-        var created = as(Tokens.portal()).body("""
+        var created = as(TestTokens.portal()).body("""
                 {"departmentCode":"%s","fiscalYear":2023,"name":"智慧怀化工作经费","category":"MID_YEAR_ADJUSTMENT",
                  "fundingLines":[{"name":"2023年预算","amount":"300000.00"},
                                  {"name":"2022年结转","amount":"40000.00","carriedOverFromYear":2022}]}""".formatted(dept))
@@ -101,14 +101,14 @@ class LedgerRulesTest {
         arrive(project, "1.00").statusCode(400).body("field", equalTo("fundingLineId"))
                 .body("detail", containsString("2 funding lines"));
 
-        as(Tokens.portal()).body("""
+        as(TestTokens.portal()).body("""
                 {"fundingLineId":"%s","amount":"40000.00","arrivedOn":"2023-02-01"}""".formatted(carryOver))
                 .post("/api/projects/" + project + "/arrivals").then().statusCode(201);
-        as(Tokens.portal()).body("""
+        as(TestTokens.portal()).body("""
                 {"fundingLineId":"%s","amount":"300000.00","arrivedOn":"2023-07-01"}""".formatted(thisYear))
                 .post("/api/projects/" + project + "/arrivals").then().statusCode(201);
         // the carry-over line has only 40000: spending 40000.01 from it is refused even though the project has more
-        as(Tokens.deptUser(dept)).body("""
+        as(TestTokens.deptUser(dept)).body("""
                 {"fundingLineId":"%s","amount":"40000.01","spentOn":"2023-08-01","payee":"p","purpose":"电费"}"""
                 .formatted(carryOver))
                 .post("/api/projects/" + project + "/disbursements").then().statusCode(409)
@@ -131,15 +131,15 @@ class LedgerRulesTest {
 
         String reversal = """
                 {"entryId":"%s","reason":"凭证金额录入错误","reversedOn":"2023-05-11"}""".formatted(spent);
-        as(Tokens.deptUser(dept)).body(reversal).post("/api/projects/" + project + "/reversals")
+        as(TestTokens.deptUser(dept)).body(reversal).post("/api/projects/" + project + "/reversals")
                 .then().statusCode(201)
                 .body("kind", equalTo("DISBURSEMENT_REVERSAL"))
                 .body("reversesEntryId", equalTo(spent))
                 .body("amount", equalTo("12000.00"));
-        as(Tokens.deptUser(dept)).body(reversal).post("/api/projects/" + project + "/reversals")
+        as(TestTokens.deptUser(dept)).body(reversal).post("/api/projects/" + project + "/reversals")
                 .then().statusCode(409).body("type", equalTo("urn:jixiao:problem:already-reversed"));
 
-        as(Tokens.deptUser(dept)).get("/api/projects/" + project + "/ledger").then().statusCode(200)
+        as(TestTokens.deptUser(dept)).get("/api/projects/" + project + "/ledger").then().statusCode(200)
                 .body("entries.kind", contains("ARRIVAL", "DISBURSEMENT", "DISBURSEMENT_REVERSAL"))
                 .body("balance.total.spent", equalTo("0.00"))
                 .body("balance.total.available", equalTo("50000.00"));
@@ -154,9 +154,9 @@ class LedgerRulesTest {
         String reversal = """
                 {"entryId":"%s","reason":"重复到账","reversedOn":"2023-06-01"}""".formatted(arrival);
 
-        as(Tokens.deptUser(dept)).body(reversal).post("/api/projects/" + project + "/reversals")
+        as(TestTokens.deptUser(dept)).body(reversal).post("/api/projects/" + project + "/reversals")
                 .then().statusCode(403);
-        as(Tokens.portal()).body(reversal).post("/api/projects/" + project + "/reversals")
+        as(TestTokens.portal()).body(reversal).post("/api/projects/" + project + "/reversals")
                 .then().statusCode(409)
                 .body("type", equalTo("urn:jixiao:problem:reversal-exceeds-available"))
                 .body("available", equalTo("40000.00"))
@@ -175,7 +175,7 @@ class LedgerRulesTest {
         adjust(project, "-20000.00").statusCode(201);
         adjust(project, "0").statusCode(400).body("field", equalTo("amount"));
 
-        as(Tokens.deptUser(dept)).get("/api/projects/" + project + "/budget-adjustments").then().statusCode(200)
+        as(TestTokens.deptUser(dept)).get("/api/projects/" + project + "/budget-adjustments").then().statusCode(200)
                 .body("amount", contains("58000.00", "-20000.00"))
                 .body("documentRef", contains("怀财预〔2023〕1号", "怀财预〔2023〕1号"));
         balance(project).body("total.budget", equalTo("138000.00"));
@@ -186,17 +186,17 @@ class LedgerRulesTest {
         String dept = newDepartment();
         String a = newProject(dept, "110000.00");
         newProject(dept, "150000.00");
-        as(Tokens.portal()).body("""
+        as(TestTokens.portal()).body("""
                 {"departmentCode":"%s","fiscalYear":2023,"name":"规模工业企业培育发展奖励资金","category":"HIGHER_LEVEL_SPECIAL",
                  "budget":"1500000.00"}""".formatted(dept)).post("/api/projects").then().statusCode(201);
         arrive(a, "110000.00").statusCode(201);
         spend(dept, a, "100000.00").statusCode(201);
-        as(Tokens.portal()).body("""
+        as(TestTokens.portal()).body("""
                 {"approvedTotal":"1760000.01","projectCounts":{"OPENING_BUDGET":2,"HIGHER_LEVEL_SPECIAL":1},
                  "projectCount":3,"fundsAllocated":"1760000.01"}""")
                 .post("/api/departments/" + dept + "/years/2023/declared-figures").then().statusCode(201);
 
-        as(Tokens.deptLead(dept)).get("/api/departments/" + dept + "/years/2023/summary").then().statusCode(200)
+        as(TestTokens.deptLead(dept)).get("/api/departments/" + dept + "/years/2023/summary").then().statusCode(200)
                 .body("categories.find { it.category == 'OPENING_BUDGET' }.projectCount", equalTo(2))
                 .body("categories.find { it.category == 'OPENING_BUDGET' }.figures.budget", equalTo("260000.00"))
                 .body("categories.find { it.category == 'HIGHER_LEVEL_SPECIAL' }.figures.budget", equalTo("1500000.00"))
@@ -241,11 +241,11 @@ class LedgerRulesTest {
     }
 
     private static io.restassured.response.ValidatableResponse balance(String project) {
-        return as(Tokens.reviewer()).get("/api/projects/" + project + "/balance").then().statusCode(200);
+        return as(TestTokens.reviewer()).get("/api/projects/" + project + "/balance").then().statusCode(200);
     }
 
     private static io.restassured.response.ValidatableResponse adjust(String project, String amount) {
-        return as(Tokens.portal()).body("""
+        return as(TestTokens.portal()).body("""
                 {"amount":"%s","reason":"年中调整","documentRef":"怀财预〔2023〕1号","adjustedOn":"2023-07-15"}"""
                 .formatted(amount))
                 .post("/api/projects/" + project + "/budget-adjustments").then();

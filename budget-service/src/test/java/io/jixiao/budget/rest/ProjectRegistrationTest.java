@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.jixiao.budget.Tokens;
+import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
@@ -25,7 +25,7 @@ class ProjectRegistrationTest {
     void thePortalRegistersAProjectWhoseBudgetIsItsFundingLines() {
         String dept = newDepartment();
         // the seed's 智慧怀化工作经费: 34 万元 = 30 of this year's appropriation + 4 carried over from 2022
-        String id = as(Tokens.portal()).body("""
+        String id = as(TestTokens.portal()).body("""
                 {"departmentCode":"%s","fiscalYear":2023,"name":"智慧怀化工作经费","category":"MID_YEAR_ADJUSTMENT",
                  "fundSource":"市级一般公共预算财政拨款资金","legalBasis":"年中调整","paidOnBehalf":false,
                  "fundingLines":[{"name":"2023年预算","amount":"300000.00"},
@@ -38,17 +38,17 @@ class ProjectRegistrationTest {
                 .body("fundingLines[1].carriedOverFromYear", equalTo(2022))
                 .extract().path("id");
 
-        as(Tokens.deptUser(dept)).get("/api/projects/" + id)
+        as(TestTokens.deptUser(dept)).get("/api/projects/" + id)
                 .then().statusCode(200)
                 .body("name", equalTo("智慧怀化工作经费"))
                 .body("category", equalTo("MID_YEAR_ADJUSTMENT"))
                 .body("budget", equalTo("340000.00"));
 
-        as(Tokens.reviewer()).queryParam("department", dept).queryParam("year", 2023)
+        as(TestTokens.reviewer()).queryParam("department", dept).queryParam("year", 2023)
                 .queryParam("category", "MID_YEAR_ADJUSTMENT")
                 .get("/api/projects").then().statusCode(200)
                 .body("id", contains(id));
-        as(Tokens.reviewer()).queryParam("department", dept).queryParam("category", "CARRY_OVER")
+        as(TestTokens.reviewer()).queryParam("department", dept).queryParam("category", "CARRY_OVER")
                 .get("/api/projects").then().statusCode(200).body("$", hasSize(0));
     }
 
@@ -56,7 +56,7 @@ class ProjectRegistrationTest {
     void aProjectWithoutAnAmountHasNoBudgetAndTakesNoMoney() {
         String dept = newDepartment();
         // the seed's two non-tax revenue projects state no amount
-        String id = as(Tokens.portal()).body("""
+        String id = as(TestTokens.portal()).body("""
                 {"departmentCode":"%s","fiscalYear":2023,"name":"非税收入拨款项目","category":"NON_TAX_REVENUE"}"""
                 .formatted(dept))
                 .post("/api/projects").then().statusCode(201)
@@ -74,7 +74,7 @@ class ProjectRegistrationTest {
     @Test
     void aBudgetThatDisagreesWithItsLinesIsRefusedAndNothingIsRegistered() {
         String dept = newDepartment();
-        as(Tokens.portal()).body("""
+        as(TestTokens.portal()).body("""
                 {"departmentCode":"%s","fiscalYear":2023,"name":"19-20柔性引进工作补助","category":"MID_YEAR_ADJUSTMENT",
                  "budget":"80100.00",
                  "fundingLines":[{"name":"2023年预算","amount":"60000.00"},{"name":"2022年结转","amount":"20000.00"}]}"""
@@ -84,7 +84,7 @@ class ProjectRegistrationTest {
                 .body("field", equalTo("budget"))
                 .body("detail", containsString("80000.00"));
 
-        as(Tokens.portal()).queryParam("department", dept).get("/api/projects")
+        as(TestTokens.portal()).queryParam("department", dept).get("/api/projects")
                 .then().statusCode(200).body("$", hasSize(0));
     }
 
@@ -112,20 +112,20 @@ class ProjectRegistrationTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        as(Tokens.portal()).body(json.toString())
+        as(TestTokens.portal()).body(json.toString())
                 .post("/api/projects").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("field", equalTo(named))
                 .body("violations.field", hasItem(named));
 
-        as(Tokens.portal()).queryParam("department", dept).get("/api/projects")
+        as(TestTokens.portal()).queryParam("department", dept).get("/api/projects")
                 .then().statusCode(200).body("$", hasSize(0));
     }
 
     @Test
     void anUnknownProjectIsNotFound() {
-        as(Tokens.portal()).get("/api/projects/" + UUID.randomUUID())
+        as(TestTokens.portal()).get("/api/projects/" + UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Not found"));
@@ -134,7 +134,7 @@ class ProjectRegistrationTest {
 
     @Test
     void aProjectOfAnUnknownDepartmentIsRefused() {
-        as(Tokens.portal()).body("""
+        as(TestTokens.portal()).body("""
                 {"departmentCode":"NOSUCHDEPT","fiscalYear":2023,"name":"x","category":"OPENING_BUDGET"}""")
                 .post("/api/projects").then().statusCode(400)
                 .body("field", equalTo("departmentCode"));
@@ -143,11 +143,11 @@ class ProjectRegistrationTest {
     @Test
     void aDepartmentIsRegisteredOnce() {
         String dept = newDepartment();
-        as(Tokens.portal()).body("""
+        as(TestTokens.portal()).body("""
                 {"code":"%s","name":"again"}""".formatted(dept))
                 .post("/api/departments").then().statusCode(409)
                 .body("type", equalTo("urn:jixiao:problem:department-exists"));
-        as(Tokens.deptUser(dept)).get("/api/departments/" + dept).then().statusCode(200)
+        as(TestTokens.deptUser(dept)).get("/api/departments/" + dept).then().statusCode(200)
                 .body("name", equalTo("测试单位 " + dept));
     }
 
@@ -160,7 +160,7 @@ class ProjectRegistrationTest {
 
     @Test
     void aMissingBodyIsRefused() {
-        as(Tokens.portal()).post("/api/projects").then().statusCode(400)
+        as(TestTokens.portal()).post("/api/projects").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("field", equalTo("body"));
     }

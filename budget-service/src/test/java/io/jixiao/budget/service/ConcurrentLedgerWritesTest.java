@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import io.jixiao.budget.Tokens;
+import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -43,7 +43,7 @@ class ConcurrentLedgerWritesTest {
         assertEquals(THREADS, accepted + refused, "every request is accepted or refused by the rule: " + statuses);
         assertEquals(33, accepted);
 
-        JsonPath ledger = as(Tokens.reviewer()).get("/api/projects/" + project + "/ledger").then().statusCode(200)
+        JsonPath ledger = as(TestTokens.reviewer()).get("/api/projects/" + project + "/ledger").then().statusCode(200)
                 .extract().jsonPath();
         BigDecimal spentInEntries = ledger.getList("entries.findAll { it.kind == 'DISBURSEMENT' }.amount", String.class)
                 .stream().map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -62,7 +62,7 @@ class ConcurrentLedgerWritesTest {
         long accepted = statuses.stream().filter(s -> s == 201).count();
         assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
         assertEquals(21, accepted); // 21 × 7000 = 147000 ≤ 150000 < 154000
-        as(Tokens.reviewer()).get("/api/projects/" + project + "/balance").then().statusCode(200)
+        as(TestTokens.reviewer()).get("/api/projects/" + project + "/balance").then().statusCode(200)
                 .body("total.arrived", org.hamcrest.Matchers.equalTo("147000.00"))
                 .body("total.remainingBudget", org.hamcrest.Matchers.equalTo("3000.00"));
     }

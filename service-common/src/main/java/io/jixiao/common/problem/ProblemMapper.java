@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 
@@ -97,22 +98,29 @@ public class ProblemMapper {
     }
 
     /**
-     * The field as the client named it: a violation's path is method.parameter.field...; the first
-     * two nodes are ours, the rest is the client's ("amount", "fundingLines[1].name"). A violation
-     * on the body itself (missing) is "body".
+     * The field as the client named it. A violation's path is method, parameter, then the body's
+     * properties ("amount", "fundingLines[1].name"); a query or path parameter is named by itself
+     * ("month"). Resources call their body parameter {@code request}: a violation of the body itself
+     * (it is missing) is "body".
      */
     private static String field(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        nodes.removeIf(node -> node.getKind() == ElementKind.METHOD);
+        if (nodes.size() == 1 && nodes.get(0).getKind() == ElementKind.PARAMETER) {
+            String name = nodes.get(0).getName();
+            return "request".equals(name) ? "body" : name;
+        }
         List<String> names = new ArrayList<>();
-        int index = 0;
-        for (Path.Node node : violation.getPropertyPath()) {
-            if (index++ < 2) {
+        for (Path.Node node : nodes) {
+            if (node.getKind() == ElementKind.PARAMETER) {
                 continue;
             }
             String name = node.getName() == null ? "" : node.getName();
             if (node.getIndex() != null && !names.isEmpty()) {
                 int last = names.size() - 1;
                 names.set(last, names.get(last) + "[" + node.getIndex() + "]");
-            } else if (node.getKey() != null && !names.isEmpty() && name.equals("<map value>")) {
+            } else if (node.getKey() != null && !names.isEmpty() && name.startsWith("<")) {
                 int last = names.size() - 1;
                 names.set(last, names.get(last) + "." + node.getKey());
                 continue;

@@ -64,8 +64,8 @@ public class Caller {
     }
 
     /** The token's subject and department, recorded on every event as who caused it. */
-    public String departmentForAudit() {
+    public Actor actor() {
         Object claim = token.getClaim(DEPARTMENT_CLAIM);
-        return claim == null ? null : claim.toString().replace("\"", "");
+        return new Actor(subject(), claim == null ? null : claim.toString().replace("\"", ""));
     }
 }

@@ -1,4 +1,4 @@
-package io.jixiao.budget.messaging;
+package io.jixiao.infra;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,30 +14,28 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import io.jixiao.budget.BudgetTestResources;
-import io.jixiao.events.Topics;
 
-/** Reads budget.events from the beginning, as a downstream service would, to see what was published. */
-final class BudgetEventsConsumer implements AutoCloseable {
+/** Reads a topic from the beginning, as a downstream service would, to see what was published. */
+public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-    BudgetEventsConsumer() {
+    public TopicReader(String bootstrapServers, String topic) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BudgetTestResources.infrastructure().kafkaBootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(p);
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.BUDGET_EVENTS).stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
 
     /** Every record keyed by {@code key}, waiting until there are at least {@code count}. */
-    List<ConsumerRecord<String, String>> awaitRecords(String key, int count, Duration timeout) {
+    public List<ConsumerRecord<String, String>> awaitRecords(String key, int count, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<ConsumerRecord<String, String>> matching = matching(key);
         while (matching.size() < count && Instant.now().isBefore(deadline)) {
@@ -48,7 +46,7 @@ final class BudgetEventsConsumer implements AutoCloseable {
     }
 
     /** Everything that arrives for {@code key} within the given time (to show that nothing more came). */
-    List<ConsumerRecord<String, String>> drain(String key, Duration during) {
+    public List<ConsumerRecord<String, String>> drain(String key, Duration during) {
         Instant deadline = Instant.now().plus(during);
         while (Instant.now().isBefore(deadline)) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
@@ -60,7 +58,7 @@ final class BudgetEventsConsumer implements AutoCloseable {
         return seen.stream().filter(r -> key.equals(r.key())).toList();
     }
 
-    static String header(ConsumerRecord<String, String> record, String name) {
+    public static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -1,4 +1,4 @@
-package io.jixiao.budget;
+package io.jixiao.infra;
 
 import java.util.List;
 import java.util.Map;
@@ -6,11 +6,15 @@ import java.util.Map;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
-/** Real signed tokens from the in-process OIDC test server's key, shaped as Keycloak issues them. */
-public final class Tokens {
+/**
+ * Real signed tokens for {@code @QuarkusTest}s, shaped as Keycloak issues them (realm roles in
+ * {@code realm_access.roles}, the {@code department} claim), signed with the key of the in-process
+ * OIDC test server that the test resource configures.
+ */
+public final class TestTokens {
 
-    static final String ISSUER = "https://server.example.com";
-    static final String AUDIENCE = "jixiao-services";
+    public static final String ISSUER = "https://server.example.com";
+    public static final String AUDIENCE = "jixiao-services";
 
     public static String portal() {
         return token("service-account-finance-portal", null, "portal-client");
@@ -46,6 +50,6 @@ public final class Tokens {
         return claims.jws().keyId("1").sign();
     }
 
-    private Tokens() {
+    private TestTokens() {
     }
 }

@@ -1,0 +1,36 @@
+package io.jixiao.indicator;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A funding line's money as budget.events report it. */
+@Entity
+@Table(name = "funding_line_ledger")
+public class FundingLineLedger extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "funding_line_id")
+    public UUID fundingLineId;
+
+    @Column(name = "project_id", nullable = false)
+    public UUID projectId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(nullable = false)
+    public BigDecimal budget;
+
+    @Column(nullable = false)
+    public BigDecimal arrived;
+
+    @Column(nullable = false)
+    public BigDecimal spent;
+}

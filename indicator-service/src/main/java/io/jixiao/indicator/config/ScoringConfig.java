@@ -1,0 +1,12 @@
+package io.jixiao.indicator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "jixiao.scoring")
+public interface ScoringConfig {
+
+    /** The policy a department-year is scored under unless it names another (it must exist in scoring_policy). */
+    @WithDefault("财预〔2020〕10号")
+    String defaultPolicy();
+}

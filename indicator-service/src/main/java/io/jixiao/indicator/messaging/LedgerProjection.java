@@ -1,0 +1,117 @@
+package io.jixiao.indicator.messaging;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.jixiao.common.inbox.EventHandler;
+import io.jixiao.common.inbox.IncomingEvent;
+import io.jixiao.common.security.Actor;
+import io.jixiao.events.EventTypes;
+import io.jixiao.indicator.FundingLineLedger;
+import io.jixiao.indicator.ProjectLedger;
+import io.jixiao.indicator.service.LedgerActuals;
+
+/**
+ * Keeps indicator-service's own view of the ledger from budget.events, then lets the ledger-fed
+ * indicators follow. Every money event carries the project's and the line's totals after it; events
+ * of a project arrive in order (one partition per project), so the latest totals are the truth.
+ */
+@ApplicationScoped
+public class LedgerProjection implements EventHandler {
+
+    @Inject
+    LedgerActuals ledgerActuals;
+
+    @Override
+    public void apply(IncomingEvent event) {
+        JsonNode p = event.payload();
+        ProjectLedger project = switch (event.type()) {
+            case EventTypes.PROJECT_REGISTERED -> registered(p);
+            case EventTypes.FUNDING_LINE_ADDED -> {
+                ProjectLedger known = known(p);
+                if (known != null) {
+                    line(known.projectId, p.get("fundingLine"));
+                    totals(known, p.get("projectTotals"));
+                }
+                yield known;
+            }
+            case EventTypes.BUDGET_ADJUSTED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_SPENT,
+                    EventTypes.ARRIVAL_REVERSED, EventTypes.DISBURSEMENT_REVERSED -> {
+                ProjectLedger known = known(p);
+                if (known != null) {
+                    FundingLineLedger line = FundingLineLedger.findById(UUID.fromString(p.get("fundingLineId").asText()));
+                    if (line != null) {
+                        copy(line, p.get("lineTotals"));
+                    }
+                    totals(known, p.get("projectTotals"));
+                }
+                yield known;
+            }
+            default -> null; // departments and declared figures: nothing of ours
+        };
+        if (project != null) {
+            ledgerActuals.refresh(project, Actor.from(p.get("actor")));
+        }
+    }
+
+    private ProjectLedger registered(JsonNode p) {
+        UUID id = UUID.fromString(p.get("projectId").asText());
+        ProjectLedger project = ProjectLedger.findById(id);
+        if (project == null) {
+            project = new ProjectLedger();
+            project.projectId = id;
+        }
+        project.departmentCode = p.get("departmentCode").asText();
+        project.fiscalYear = p.get("fiscalYear").asInt();
+        project.name = p.get("name").asText();
+        project.category = p.get("category").asText();
+        project.budget = new BigDecimal(p.get("budget").asText());
+        project.arrived = project.arrived == null ? BigDecimal.ZERO.setScale(2) : project.arrived;
+        project.spent = project.spent == null ? BigDecimal.ZERO.setScale(2) : project.spent;
+        project.updatedAt = OffsetDateTime.now();
+        project.persist();
+        for (JsonNode line : p.withArray("fundingLines")) {
+            line(id, line);
+        }
+        return project;
+    }
+
+    private static void line(UUID projectId, JsonNode line) {
+        UUID id = UUID.fromString(line.get("fundingLineId").asText());
+        FundingLineLedger ledger = FundingLineLedger.findById(id);
+        if (ledger == null) {
+            ledger = new FundingLineLedger();
+            ledger.fundingLineId = id;
+            ledger.projectId = projectId;
+            ledger.arrived = BigDecimal.ZERO.setScale(2);
+            ledger.spent = BigDecimal.ZERO.setScale(2);
+        }
+        ledger.name = line.get("name").asText();
+        ledger.budget = new BigDecimal(line.get("amount").asText());
+        ledger.persist();
+    }
+
+    /** The project the event is about, if its registration has been seen (it always comes first). */
+    private static ProjectLedger known(JsonNode p) {
+        return ProjectLedger.findById(UUID.fromString(p.get("projectId").asText()));
+    }
+
+    private static void totals(ProjectLedger project, JsonNode totals) {
+        project.budget = new BigDecimal(totals.get("budget").asText());
+        project.arrived = new BigDecimal(totals.get("arrived").asText());
+        project.spent = new BigDecimal(totals.get("spent").asText());
+        project.updatedAt = OffsetDateTime.now();
+    }
+
+    private static void copy(FundingLineLedger line, JsonNode totals) {
+        line.budget = new BigDecimal(totals.get("budget").asText());
+        line.arrived = new BigDecimal(totals.get("arrived").asText());
+        line.spent = new BigDecimal(totals.get("spent").asText());
+    }
+}

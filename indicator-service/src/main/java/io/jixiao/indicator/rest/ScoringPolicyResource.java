@@ -1,0 +1,56 @@
+package io.jixiao.indicator.rest;
+
+import static io.jixiao.common.security.Roles.ADMIN;
+import static io.jixiao.common.security.Roles.DEPT_LEAD;
+import static io.jixiao.common.security.Roles.DEPT_USER;
+import static io.jixiao.common.security.Roles.FINANCE_REVIEWER;
+import static io.jixiao.common.security.Roles.PORTAL_CLIENT;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.indicator.scoring.ScoringPolicy;
+import io.jixiao.indicator.service.ScoringPolicies;
+
+/** Scoring policies as data: read by all, added (never changed) by admins. */
+@Path("/api/scoring-policies")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "scoring-policies")
+public class ScoringPolicyResource {
+
+    @Inject
+    ScoringPolicies policies;
+
+    @GET
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
+    public List<ScoringPolicy> list() {
+        return policies.all();
+    }
+
+    @GET
+    @Path("/{name}")
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
+    public ScoringPolicy get(@PathParam("name") String name) {
+        return policies.named(name);
+    }
+
+    @POST
+    @RolesAllowed(ADMIN)
+    public Response create(@NotNull ScoringPolicy policy) {
+        ScoringPolicy created = policies.create(policy);
+        return Response.created(URI.create("/api/scoring-policies/" + created.name())).entity(created).build();
+    }
+}

@@ -1,0 +1,87 @@
+package io.jixiao.indicator.service;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.jixiao.common.security.Actor;
+import io.jixiao.indicator.ActualSource;
+import io.jixiao.indicator.FundingLineLedger;
+import io.jixiao.indicator.Indicator;
+import io.jixiao.indicator.LedgerMeasure;
+import io.jixiao.indicator.ProjectLedger;
+import io.jixiao.indicator.messaging.IndicatorEvents;
+
+/**
+ * The actual values nobody types: a cost ceiling's actual is what was spent (on the project or one
+ * funding line, in 元 or 万元), an execution-rate line's is spent ÷ budget. Recomputed whenever the
+ * ledger moves; a change is published as IndicatorActualChanged.
+ */
+@ApplicationScoped
+public class LedgerActuals {
+
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    @Inject
+    IndicatorEvents events;
+
+    /** After a project's money moved: its ledger-fed indicators, and the department-wide execution rate. */
+    public void refresh(ProjectLedger project, Actor actor) {
+        List<Indicator> affected = Indicator.list("""
+                actualSource = ?1 and ((projectId = ?2) or (projectId is null and departmentCode = ?3
+                and fiscalYear = ?4 and ledgerMeasure = ?5))""",
+                ActualSource.LEDGER, project.projectId, project.departmentCode, project.fiscalYear,
+                LedgerMeasure.EXECUTION_RATE);
+        for (Indicator indicator : affected) {
+            update(indicator, actor);
+        }
+    }
+
+    /** Sets the indicator's actual from the ledger; publishes when it changed. */
+    public void update(Indicator indicator, Actor actor) {
+        BigDecimal value = measure(indicator);
+        if (Objects.equals(value == null ? null : value.stripTrailingZeros(),
+                indicator.actual == null ? null : indicator.actual.stripTrailingZeros())) {
+            return;
+        }
+        indicator.actual = value;
+        indicator.updatedAt = OffsetDateTime.now();
+        events.actualChanged(indicator, actor);
+    }
+
+    BigDecimal measure(Indicator indicator) {
+        if (indicator.ledgerMeasure == LedgerMeasure.SPENT) {
+            BigDecimal spent = spent(indicator);
+            return spent == null ? null : "万元".equals(indicator.unit) ? spent.divide(TEN_THOUSAND) : spent;
+        }
+        ProjectLedger.Totals totals = indicator.projectId != null ? projectTotals(indicator)
+                : ProjectLedger.departmentYear(indicator.departmentCode, indicator.fiscalYear);
+        if (totals == null || totals.budget().signum() == 0) {
+            return null;
+        }
+        return totals.spent().multiply(HUNDRED).divide(totals.budget(), MathContext.DECIMAL128)
+                .setScale(8, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal spent(Indicator indicator) {
+        if (indicator.fundingLineId != null) {
+            FundingLineLedger line = FundingLineLedger.findById(indicator.fundingLineId);
+            return line == null ? null : line.spent;
+        }
+        ProjectLedger project = ProjectLedger.findById(indicator.projectId);
+        return project == null ? null : project.spent;
+    }
+
+    private static ProjectLedger.Totals projectTotals(Indicator indicator) {
+        ProjectLedger project = ProjectLedger.findById(indicator.projectId);
+        return project == null ? null : new ProjectLedger.Totals(project.budget, project.spent);
+    }
+
+}

@@ -1,0 +1,41 @@
+package io.jixiao.indicator;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+
+import io.jixiao.infra.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Calls indicator-service as its users do. */
+public final class Api {
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    public static String newDepartmentCode() {
+        return "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+    }
+
+    /** Waits until indicator-service has seen the project's registration on budget.events. */
+    public static void awaitProjectKnown(String department, UUID projectId) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> as(TestTokens.reviewer())
+                .get("/api/departments/" + department + "/years/2023/ledger").then().statusCode(200)
+                .extract().jsonPath().getList("projectId", String.class).contains(projectId.toString()));
+    }
+
+    /** Defines an indicator from a JSON body and returns its id. */
+    public static String define(String department, String body) {
+        return as(TestTokens.deptUser(department)).body(body).post("/api/indicators").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private Api() {
+    }
+}

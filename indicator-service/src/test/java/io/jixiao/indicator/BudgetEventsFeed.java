@@ -1,0 +1,166 @@
+package io.jixiao.indicator;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jixiao.events.CloudEventHeaders;
+import io.jixiao.events.EventSchemas;
+import io.jixiao.events.EventTypes;
+import io.jixiao.events.Topics;
+
+/**
+ * Publishes budget.events as budget-service does (schema-checked CloudEvents, keyed by project),
+ * keeping the running totals so every event carries consistent figures.
+ */
+public final class BudgetEventsFeed implements AutoCloseable {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final KafkaProducer<String, String> producer;
+    private final Map<UUID, BigDecimal[]> lineTotals = new HashMap<>();
+    private final Map<UUID, UUID> projectOfLine = new HashMap<>();
+    private final Map<UUID, String[]> projects = new HashMap<>();
+
+    /** A project as registered: its id and its funding lines by name. */
+    public record Project(UUID id, Map<String, UUID> lines) {
+        public UUID line(String name) {
+            return lines.get(name);
+        }
+    }
+
+    public BudgetEventsFeed() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, IndicatorTestResources.infrastructure().kafkaBootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(p);
+    }
+
+    /** Registers a project with funding lines given as name → yuan. */
+    public Project registerProject(String department, String name, Map<String, String> lines) {
+        UUID projectId = UUID.randomUUID();
+        projects.put(projectId, new String[] { department });
+        ObjectNode payload = header(projectId)
+                .put("name", name).put("category", "MID_YEAR_ADJUSTMENT").put("paidOnBehalf", false);
+        BigDecimal budget = BigDecimal.ZERO.setScale(2);
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        var array = payload.putArray("fundingLines");
+        for (var line : lines.entrySet()) {
+            UUID lineId = UUID.randomUUID();
+            ids.put(line.getKey(), lineId);
+            BigDecimal amount = new BigDecimal(line.getValue());
+            lineTotals.put(lineId, new BigDecimal[] { amount, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2) });
+            projectOfLine.put(lineId, projectId);
+            budget = budget.add(amount);
+            array.addObject().put("fundingLineId", lineId.toString()).put("name", line.getKey()).put("amount", line.getValue());
+        }
+        payload.put("budget", budget.toPlainString());
+        send(EventTypes.PROJECT_REGISTERED, projectId.toString(), payload, UUID.randomUUID());
+        return new Project(projectId, ids);
+    }
+
+    public UUID arrive(UUID line, String amount) {
+        return money(EventTypes.FUNDS_ARRIVED, line, amount, 1);
+    }
+
+    public UUID spend(UUID line, String amount) {
+        return money(EventTypes.FUNDS_SPENT, line, amount, 2);
+    }
+
+    /** The payload of a FundsSpent event as it would be sent next, without sending it. */
+    public ObjectNode nextSpent(UUID line, String amount) {
+        BigDecimal[] t = lineTotals.get(line).clone();
+        t[2] = t[2].add(new BigDecimal(amount));
+        return moneyPayload(line, amount, t, projectTotalsWith(line, t)).put("payee", "p").put("purpose", "q");
+    }
+
+    private UUID money(String type, UUID line, String amount, int column) {
+        BigDecimal[] t = lineTotals.get(line);
+        t[column] = t[column].add(new BigDecimal(amount));
+        ObjectNode payload = moneyPayload(line, amount, t, projectTotalsWith(line, t));
+        if (type.equals(EventTypes.FUNDS_SPENT)) {
+            payload.put("payee", "怀化某公司").put("purpose", "运维服务");
+        }
+        UUID id = UUID.randomUUID();
+        send(type, projectOfLine.get(line).toString(), payload, id);
+        return id;
+    }
+
+    private ObjectNode moneyPayload(UUID line, String amount, BigDecimal[] t, BigDecimal[] project) {
+        ObjectNode payload = header(projectOfLine.get(line))
+                .put("entryId", UUID.randomUUID().toString())
+                .put("fundingLineId", line.toString())
+                .put("amount", new BigDecimal(amount).setScale(2).toPlainString());
+        payload.putObject("lineTotals").put("budget", t[0].toPlainString()).put("arrived", t[1].toPlainString())
+                .put("spent", t[2].toPlainString());
+        payload.putObject("projectTotals").put("budget", project[0].toPlainString())
+                .put("arrived", project[1].toPlainString()).put("spent", project[2].toPlainString());
+        return payload;
+    }
+
+    private BigDecimal[] projectTotalsWith(UUID line, BigDecimal[] changed) {
+        UUID project = projectOfLine.get(line);
+        BigDecimal[] sum = { BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2) };
+        projectOfLine.forEach((l, p) -> {
+            if (p.equals(project)) {
+                BigDecimal[] t = l.equals(line) ? changed : lineTotals.get(l);
+                for (int i = 0; i < 3; i++) {
+                    sum[i] = sum[i].add(t[i]);
+                }
+            }
+        });
+        return sum;
+    }
+
+    private ObjectNode header(UUID projectId) {
+        ObjectNode payload = json.createObjectNode()
+                .put("departmentCode", projects.get(projectId)[0])
+                .put("fiscalYear", 2023)
+                .put("projectId", projectId.toString())
+                .put("businessDate", "2023-06-30");
+        payload.putObject("actor").put("subject", "service-account-finance-portal").putNull("department");
+        return payload;
+    }
+
+    /** Sends a schema-checked event as budget-service's relay would. */
+    public void send(String type, String key, ObjectNode payload, UUID eventId) {
+        EventSchemas.instance().requireValid(type, payload);
+        sendRaw(key, payload.toString(), eventId.toString(), type);
+    }
+
+    /** Sends anything at all: for the consumer's tolerance of what it does not understand. */
+    public void sendRaw(String key, String value, String eventId, String type) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.BUDGET_EVENTS, key, value);
+        if (eventId != null) {
+            record.headers().add(new RecordHeader(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (type != null) {
+            record.headers().add(new RecordHeader(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8)));
+        }
+        record.headers().add(new RecordHeader(CloudEventHeaders.SOURCE,
+                "/jixiao/budget-service".getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

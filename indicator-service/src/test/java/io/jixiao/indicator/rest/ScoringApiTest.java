@@ -1,0 +1,112 @@
+package io.jixiao.indicator.rest;
+
+import static io.jixiao.indicator.Api.as;
+import static io.jixiao.indicator.Api.awaitProjectKnown;
+import static io.jixiao.indicator.Api.define;
+import static io.jixiao.indicator.Api.newDepartmentCode;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.indicator.BudgetEventsFeed;
+import io.jixiao.infra.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ScoringApiTest {
+
+    @Test
+    void weightsThatDoNotAddUpStopScoringAndTheScoreKeepsItsPolicy() {
+        String dept = newDepartmentCode();
+        achieved(dept, "OUTPUT", "QUANTITY", "48", "100", "100");
+        achieved(dept, "BENEFIT", "SOCIAL", "30", "100", "100");
+        achieved(dept, "SATISFACTION", "SERVICE_OBJECT", "10", "95", "96");
+
+        as(TestTokens.deptLead(dept)).post("/api/departments/" + dept + "/years/2023/score").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("field", equalTo("weight"))
+                .body("problems", hasItem(containsString("OUTPUT indicators' weights add up to 48")));
+
+        achieved(dept, "OUTPUT", "TIMELINESS", "2", "1", "1");
+        // every indicator met, but no money registered: the execution line's 10 points are not earned → 90.00, 优
+        as(TestTokens.deptLead(dept)).post("/api/departments/" + dept + "/years/2023/score").then().statusCode(200)
+                .body("total", equalTo("90.00"))
+                .body("grade", equalTo("优"))
+                .body("policy", equalTo("财预〔2020〕10号"));
+        as(TestTokens.reviewer()).get("/api/departments/" + dept + "/years/2023/score").then().statusCode(200)
+                .body("grade", equalTo("优"));
+
+        as(TestTokens.admin()).body(policyJson("严格版")).post("/api/scoring-policies").then().statusCode(201);
+        as(TestTokens.deptLead(dept)).queryParam("policy", "严格版")
+                .post("/api/departments/" + dept + "/years/2023/score").then().statusCode(409)
+                .body("type", equalTo("urn:jixiao:problem:policy-fixed"));
+    }
+
+    @Test
+    void policiesAreDataThatOnlyAdminsAddAndThatMustAddUp() {
+        as(TestTokens.deptUser("HHGXJ")).get("/api/scoring-policies").then().statusCode(200)
+                .body("name", hasItem("财预〔2020〕10号"));
+        as(TestTokens.deptLead("HHGXJ")).body(policyJson("x")).post("/api/scoring-policies").then().statusCode(403);
+        as(TestTokens.admin()).body(policyJson("坏的").replace("\"OUTPUT\":50", "\"OUTPUT\":40"))
+                .post("/api/scoring-policies").then().statusCode(400)
+                .body("field", equalTo("groupWeights"))
+                .body("detail", containsString("add up to 90"));
+    }
+
+    @Test
+    void monitoringListsRedProjectsFirstWithTheirFigures() {
+        String dept = newDepartmentCode();
+        BudgetEventsFeed.Project slow;
+        BudgetEventsFeed.Project onTrack;
+        try (BudgetEventsFeed feed = new BudgetEventsFeed()) {
+            slow = feed.registerProject(dept, "新型基础设施建设专项工作经费", Map.of("本年预算", "250000.00"));
+            onTrack = feed.registerProject(dept, "节能监察工作经费", Map.of("本年预算", "100000.00"));
+            feed.arrive(slow.line("本年预算"), "250000.00");
+            feed.arrive(onTrack.line("本年预算"), "100000.00");
+            feed.spend(slow.line("本年预算"), "50000.00");
+            feed.spend(onTrack.line("本年预算"), "60000.00");
+        }
+        awaitProjectKnown(dept, onTrack.id());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                as(TestTokens.reviewer()).queryParam("month", 6)
+                        .get("/api/departments/" + dept + "/years/2023/monitoring").then().statusCode(200)
+                        .body("colour", equalTo("RED"))
+                        .body("timeProgress", equalTo("50.00"))
+                        // 20% spent at half the year: v = 40% → red; 60% spent: v = 120% → green
+                        .body("projects[0].name", equalTo("新型基础设施建设专项工作经费"))
+                        .body("projects[0].colour", equalTo("RED"))
+                        .body("projects[0].executionRate", equalTo("20.00"))
+                        .body("projects[0].spendingProgress", equalTo("40.00"))
+                        .body("projects[1].colour", equalTo("GREEN")));
+        as(TestTokens.reviewer()).queryParam("month", 13).get("/api/departments/" + dept + "/years/2023/monitoring")
+                .then().statusCode(400).body("field", equalTo("month"));
+    }
+
+    /** Defines a typed {@code >=} indicator and enters its actual value. */
+    private static void achieved(String dept, String level1, String level2, String weight, String target, String actual) {
+        String id = define(dept, """
+                {"departmentCode":"%s","fiscalYear":2023,"level1":"%s","level2":"%s","name":"%s",
+                 "direction":"GE","target":"%s","unit":"个","weight":"%s","actualSource":"ENTERED"}"""
+                .formatted(dept, level1, level2, level2, target, weight));
+        as(TestTokens.deptUser(dept)).body("{\"actual\":\"" + actual + "\"}").post("/api/indicators/" + id + "/actual")
+                .then().statusCode(200);
+    }
+
+    private static String policyJson(String name) {
+        return """
+                {"name":"%s","groupWeights":{"EXECUTION_RATE":10,"OUTPUT":50,"BENEFIT":30,"SATISFACTION":10},
+                 "reverseRule":"RATIO",
+                 "qualitativeTiers":{"ACHIEVED":{"min":0.9,"max":1,"maxInclusive":true},
+                   "PARTLY_ACHIEVED":{"min":0.6,"max":0.9,"maxInclusive":false},
+                   "NOT_ACHIEVED":{"min":0,"max":0.6,"maxInclusive":false}},
+                 "gradeBands":[{"grade":"优","minimum":90},{"grade":"良","minimum":80},{"grade":"中","minimum":60},
+                   {"grade":"差","minimum":0}],
+                 "executionExplanationBelow":90,"overAchievementExplanationAt":30}""".formatted(name);
+    }
+}
