@@ -3,7 +3,7 @@ package io.jixiao.indicator.mapping;
 import java.util.List;
 import java.util.UUID;
 
-import io.jixiao.indicator.monitoring.Colour;
+import io.jixiao.common.monitoring.Colour;
 
 /**
  * In-year monitoring of a department-year for a month (DESIGN §6.4): the department's colour, its

@@ -20,8 +20,8 @@ import io.jixiao.indicator.mapping.Decimals;
 import io.jixiao.indicator.mapping.MonitoringView;
 import io.jixiao.indicator.mapping.MonitoringView.IndicatorLine;
 import io.jixiao.indicator.mapping.MonitoringView.ProjectLine;
-import io.jixiao.indicator.monitoring.Colour;
-import io.jixiao.indicator.monitoring.Progress;
+import io.jixiao.common.monitoring.Colour;
+import io.jixiao.common.monitoring.Progress;
 
 /** 双监控 for a department-year and a month: spending and indicators against time progress. */
 @ApplicationScoped
@@ -61,7 +61,7 @@ public class MonitoringService {
     }
 
     private static IndicatorLine line(Indicator i, int month) {
-        Progress progress = Progress.ofIndicator(i.direction, i.target, i.actual, month);
+        Progress progress = Progress.ofIndicator(i.direction.name(), i.target, i.actual, month);
         return new IndicatorLine(i.id, i.name, progress.colour(), i.direction.name(), Decimals.plain(i.target),
                 Decimals.plain(i.actual), i.unit, Decimals.shown(progress.ratio()));
     }

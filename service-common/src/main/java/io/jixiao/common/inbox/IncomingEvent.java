@@ -1,6 +1,10 @@
 package io.jixiao.common.inbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.events.CloudEventHeaders;
 
 /** A CloudEvent (binary mode) read off a Kafka record: its attributes and its JSON payload. */
-public record IncomingEvent(UUID id, String type, String source, String subject, String key, JsonNode payload,
-        String topic, int partition, long offset) {
+public record IncomingEvent(UUID id, String type, String source, String subject, OffsetDateTime time, String key,
+        JsonNode payload, String topic, int partition, long offset) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,8 +48,21 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
             throw new UnreadableEventException("the payload is not a JSON object");
         }
         return new IncomingEvent(eventId, type, header(record, CloudEventHeaders.SOURCE),
-                header(record, CloudEventHeaders.SUBJECT), record.key(), payload, record.topic(), record.partition(),
-                record.offset());
+                header(record, CloudEventHeaders.SUBJECT), time(record), record.key(), payload, record.topic(),
+                record.partition(), record.offset());
+    }
+
+    /** ce_time, or the record's own timestamp where a producer left it out. */
+    private static OffsetDateTime time(ConsumerRecord<String, String> record) throws UnreadableEventException {
+        String time = header(record, CloudEventHeaders.TIME);
+        if (time == null) {
+            return OffsetDateTime.ofInstant(Instant.ofEpochMilli(record.timestamp()), ZoneOffset.UTC);
+        }
+        try {
+            return OffsetDateTime.parse(time);
+        } catch (DateTimeParseException e) {
+            throw new UnreadableEventException("ce_time '" + time + "' is not an RFC 3339 time");
+        }
     }
 
     static String header(ConsumerRecord<String, String> record, String name) {

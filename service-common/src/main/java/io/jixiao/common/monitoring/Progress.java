@@ -1,10 +1,9 @@
-package io.jixiao.indicator.monitoring;
+package io.jixiao.common.monitoring;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-import io.jixiao.indicator.Direction;
 
 /**
  * How far along something is against 序时进度 (time progress = month ÷ 12), and its colour
@@ -30,16 +29,16 @@ public record Progress(Colour colour, BigDecimal ratio) {
     }
 
     /**
-     * An indicator: {@code >=} (and {@code =}) by v = actual ÷ (target × month ÷ 12), red under 60%,
+     * An indicator by its direction ({@code GE}, {@code LE}, {@code EQ}, {@code QUALITATIVE}): {@code >=} (and {@code =}) by v = actual ÷ (target × month ÷ 12), red under 60%,
      * yellow 60–<80%, green 80–<120%, blue from 120%; {@code <=} green while within its ceiling,
      * red above it; qualitative has no colour.
      */
-    public static Progress ofIndicator(Direction direction, BigDecimal target, BigDecimal actual, int month) {
-        if (direction == Direction.QUALITATIVE || target == null) {
+    public static Progress ofIndicator(String direction, BigDecimal target, BigDecimal actual, int month) {
+        if ("QUALITATIVE".equals(direction) || target == null) {
             return new Progress(Colour.NONE, null);
         }
         BigDecimal a = actual == null ? BigDecimal.ZERO : actual;
-        if (direction == Direction.LE) {
+        if ("LE".equals(direction)) {
             BigDecimal used = target.signum() == 0 ? null : shown(a.multiply(HUNDRED).divide(target, MC));
             return new Progress(a.compareTo(target) <= 0 ? Colour.GREEN : Colour.RED, used);
         }

@@ -1,0 +1,34 @@
+package io.jixiao.report;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Read model: a funding line of a project (资金来源明细). */
+@Entity
+@Table(name = "rm_funding_line")
+public class FundingLine extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "project_id")
+    public UUID projectId;
+
+    public String name;
+
+    @Column(name = "carried_over_from_year")
+    public Integer carriedOverFromYear;
+
+    public BigDecimal budget;
+
+    public BigDecimal arrived;
+
+    public BigDecimal spent;
+}

@@ -1,0 +1,47 @@
+package io.jixiao.report;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** Read model: a department-year's latest score (DepartmentYearScored), its details as JSON. */
+@Entity
+@Table(name = "rm_score")
+@IdClass(DepartmentYear.class)
+public class Score extends PanacheEntityBase implements Serializable {
+
+    @Id
+    @Column(name = "department_code")
+    public String departmentCode;
+
+    @Id
+    @Column(name = "fiscal_year")
+    public int fiscalYear;
+
+    @Column(name = "score_id")
+    public UUID scoreId;
+
+    public String policy;
+
+    public BigDecimal total;
+
+    public String grade;
+
+    @Column(name = "execution_rate")
+    public BigDecimal executionRate;
+
+    public String groups;
+
+    public String indicators;
+
+    @Column(name = "required_explanations")
+    public String requiredExplanations;
+}

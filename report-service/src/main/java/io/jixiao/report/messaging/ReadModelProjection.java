@@ -1,0 +1,242 @@
+package io.jixiao.report.messaging;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.jixiao.common.inbox.EventHandler;
+import io.jixiao.common.inbox.IncomingEvent;
+import io.jixiao.events.EventTypes;
+import io.jixiao.report.DeclaredFigures;
+import io.jixiao.report.Department;
+import io.jixiao.report.DepartmentYear;
+import io.jixiao.report.FundingLine;
+import io.jixiao.report.Goal;
+import io.jixiao.report.Indicator;
+import io.jixiao.report.Project;
+import io.jixiao.report.Score;
+
+/**
+ * Applies budget.events and indicator.events to report-service's own tables: everything a report is
+ * assembled from. Never calls the other services, so the tables can be rebuilt by a replay. Each
+ * money event carries the totals after it, and a project's events arrive in order, so applying the
+ * latest totals is enough; applying an event twice is prevented by the inbox.
+ */
+@ApplicationScoped
+public class ReadModelProjection implements EventHandler {
+
+    @Override
+    public void apply(IncomingEvent event) {
+        JsonNode p = event.payload();
+        switch (event.type()) {
+            case EventTypes.DEPARTMENT_REGISTERED -> department(p);
+            case EventTypes.PROJECT_REGISTERED -> project(p, event);
+            case EventTypes.FUNDING_LINE_ADDED -> {
+                Project project = Project.findById(id(p, "projectId"));
+                if (project != null) {
+                    line(project.id, p.get("fundingLine"));
+                    totals(project, p.get("projectTotals"));
+                }
+            }
+            case EventTypes.BUDGET_ADJUSTED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_SPENT,
+                    EventTypes.ARRIVAL_REVERSED, EventTypes.DISBURSEMENT_REVERSED -> money(p);
+            case EventTypes.DECLARED_FIGURES_RECORDED -> declared(p);
+            case EventTypes.GOAL_DEFINED -> goal(p);
+            case EventTypes.INDICATOR_DEFINED -> indicator(p, event);
+            case EventTypes.INDICATOR_ACTUAL_CHANGED -> actual(p);
+            case EventTypes.DEPARTMENT_YEAR_SCORED -> score(p);
+            default -> {
+                // a type of ours that the report does not use
+            }
+        }
+    }
+
+    private static void department(JsonNode p) {
+        Department d = Department.findById(p.get("departmentCode").asText());
+        if (d == null) {
+            d = new Department();
+            d.code = p.get("departmentCode").asText();
+        }
+        d.name = p.get("name").asText();
+        d.persist();
+    }
+
+    private static void project(JsonNode p, IncomingEvent event) {
+        UUID id = id(p, "projectId");
+        Project project = Project.findById(id);
+        if (project == null) {
+            project = new Project();
+            project.id = id;
+            project.arrived = BigDecimal.ZERO.setScale(2);
+            project.spent = BigDecimal.ZERO.setScale(2);
+        }
+        project.departmentCode = p.get("departmentCode").asText();
+        project.fiscalYear = p.get("fiscalYear").asInt();
+        project.name = p.get("name").asText();
+        project.category = p.get("category").asText();
+        project.fundSource = text(p, "fundSource");
+        project.legalBasis = text(p, "legalBasis");
+        project.paidOnBehalf = p.path("paidOnBehalf").asBoolean(false);
+        project.parentProjectId = optionalId(p, "parentProjectId");
+        project.budget = money(p.get("budget"));
+        project.registeredAt = event.time();
+        project.persist();
+        for (JsonNode line : p.withArray("fundingLines")) {
+            line(id, line);
+        }
+    }
+
+    private static void line(UUID projectId, JsonNode line) {
+        UUID id = id(line, "fundingLineId");
+        FundingLine l = FundingLine.findById(id);
+        if (l == null) {
+            l = new FundingLine();
+            l.id = id;
+            l.projectId = projectId;
+            l.arrived = BigDecimal.ZERO.setScale(2);
+            l.spent = BigDecimal.ZERO.setScale(2);
+        }
+        l.name = line.get("name").asText();
+        l.budget = money(line.get("amount"));
+        JsonNode year = line.get("carriedOverFromYear");
+        l.carriedOverFromYear = year == null || year.isNull() ? null : year.asInt();
+        l.persist();
+    }
+
+    private static void money(JsonNode p) {
+        Project project = Project.findById(id(p, "projectId"));
+        if (project == null) {
+            return; // its registration always comes first on the project's partition
+        }
+        FundingLine line = FundingLine.findById(id(p, "fundingLineId"));
+        if (line != null) {
+            JsonNode t = p.get("lineTotals");
+            line.budget = money(t.get("budget"));
+            line.arrived = money(t.get("arrived"));
+            line.spent = money(t.get("spent"));
+        }
+        totals(project, p.get("projectTotals"));
+    }
+
+    private static void totals(Project project, JsonNode t) {
+        project.budget = money(t.get("budget"));
+        project.arrived = money(t.get("arrived"));
+        project.spent = money(t.get("spent"));
+    }
+
+    private static void declared(JsonNode p) {
+        DepartmentYear key = new DepartmentYear(p.get("departmentCode").asText(), p.get("fiscalYear").asInt());
+        DeclaredFigures d = DeclaredFigures.findById(key);
+        if (d == null) {
+            d = new DeclaredFigures();
+            d.departmentCode = key.departmentCode();
+            d.fiscalYear = key.fiscalYear();
+        }
+        d.approvedTotal = money(p.get("approvedTotal"));
+        d.fundsAllocated = money(p.get("fundsAllocated"));
+        d.projectCounts = p.get("projectCounts").toString();
+        d.projectCount = p.get("projectCount").asInt();
+        d.persist();
+    }
+
+    private static void goal(JsonNode p) {
+        UUID id = id(p, "goalId");
+        Goal g = Goal.findById(id);
+        if (g == null) {
+            g = new Goal();
+            g.id = id;
+        }
+        g.departmentCode = p.get("departmentCode").asText();
+        g.fiscalYear = p.get("fiscalYear").asInt();
+        g.projectId = optionalId(p, "projectId");
+        g.text = p.get("text").asText();
+        g.position = p.get("position").asInt();
+        g.persist();
+    }
+
+    private static void indicator(JsonNode p, IncomingEvent event) {
+        UUID id = id(p, "indicatorId");
+        Indicator i = Indicator.findById(id);
+        if (i == null) {
+            i = new Indicator();
+            i.id = id;
+        }
+        i.departmentCode = p.get("departmentCode").asText();
+        i.fiscalYear = p.get("fiscalYear").asInt();
+        i.projectId = optionalId(p, "projectId");
+        i.level1 = p.get("level1").asText();
+        i.level2 = p.get("level2").asText();
+        i.name = p.get("name").asText();
+        i.direction = p.get("direction").asText();
+        i.target = decimal(p, "target");
+        i.targetText = text(p, "targetText");
+        i.unit = text(p, "unit");
+        i.weight = decimal(p, "weight");
+        i.notApplicable = p.path("notApplicable").asBoolean(false);
+        i.actualSource = p.get("actualSource").asText();
+        i.ledgerMeasure = text(p, "ledgerMeasure");
+        i.fundingLineId = optionalId(p, "fundingLineId");
+        i.definedAt = event.time();
+        i.persist();
+    }
+
+    private static void actual(JsonNode p) {
+        Indicator i = Indicator.findById(id(p, "indicatorId"));
+        if (i == null) {
+            return; // its definition always comes first on the same partition
+        }
+        i.actual = decimal(p, "actual");
+        i.actualText = text(p, "actualText");
+        i.numerator = decimal(p, "numerator");
+        i.denominator = decimal(p, "denominator");
+        i.qualitativeTier = text(p, "qualitativeTier");
+        i.qualitativeScore = decimal(p, "qualitativeScore");
+        i.deviationReason = text(p, "deviationReason");
+        i.remedy = text(p, "remedy");
+    }
+
+    private static void score(JsonNode p) {
+        DepartmentYear key = new DepartmentYear(p.get("departmentCode").asText(), p.get("fiscalYear").asInt());
+        Score s = Score.findById(key);
+        if (s == null) {
+            s = new Score();
+            s.departmentCode = key.departmentCode();
+            s.fiscalYear = key.fiscalYear();
+        }
+        s.scoreId = id(p, "scoreId");
+        s.policy = p.get("policy").asText();
+        s.total = decimal(p, "total");
+        s.grade = p.get("grade").asText();
+        s.executionRate = decimal(p, "executionRate");
+        s.groups = p.get("groups").toString();
+        s.indicators = p.get("indicators").toString();
+        s.requiredExplanations = p.get("requiredExplanations").toString();
+        s.persist();
+    }
+
+    private static UUID id(JsonNode node, String field) {
+        return UUID.fromString(node.get(field).asText());
+    }
+
+    private static UUID optionalId(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : UUID.fromString(value.asText());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static BigDecimal decimal(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : new BigDecimal(value.asText());
+    }
+
+    private static BigDecimal money(JsonNode value) {
+        return new BigDecimal(value.asText());
+    }
+}

@@ -1,0 +1,226 @@
+package io.jixiao.report.reconciliation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import io.jixiao.report.reconciliation.Finding.Severity;
+import io.jixiao.report.reconciliation.NarrativeFigures.Metric;
+import io.jixiao.report.reconciliation.NarrativeFigures.Quoted;
+
+/**
+ * The checks of DESIGN §7, each a {@link Finding} with both sides' figures. Pure: it is handed
+ * everything it checks.
+ */
+public final class Reconciler {
+
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
+    /** A project as the checks see it: its category and money in yuan. */
+    public record ProjectFigures(UUID id, String name, String category, BigDecimal budget, BigDecimal arrived,
+            BigDecimal spent) {
+    }
+
+    /** A cost ceiling (≤ N 万元 or 元) of a project, fed by the ledger. */
+    public record CostCeiling(UUID projectId, String name, BigDecimal ceilingYuan) {
+    }
+
+    /** The figures the portal declared; null when nothing was declared. */
+    public record Declared(BigDecimal approvedTotal, BigDecimal fundsAllocated, Map<String, Integer> projectCounts,
+            int projectCount) {
+    }
+
+    /** The department-year's figures from the ledger, in yuan, and its rates in % (unrounded). */
+    public record LedgerTotals(BigDecimal budget, BigDecimal arrived, BigDecimal spent, BigDecimal arrivalRate,
+            BigDecimal executionRate, BigDecimal costControlRate) {
+
+        BigDecimal of(Metric metric) {
+            return switch (metric) {
+                case BUDGET -> budget.divide(TEN_THOUSAND);
+                case ARRIVED -> arrived.divide(TEN_THOUSAND);
+                case SPENT -> spent.divide(TEN_THOUSAND);
+                case SAVINGS -> budget.subtract(spent).divide(TEN_THOUSAND);
+                case ARRIVAL_RATE -> arrivalRate;
+                case EXECUTION_RATE -> executionRate;
+                case COST_CONTROL_RATE -> costControlRate;
+            };
+        }
+    }
+
+    public static List<Finding> check(List<ProjectFigures> projects, LedgerTotals totals, Declared declared,
+            List<CostCeiling> ceilings, Map<String, BigDecimal> groupWeights, Map<String, BigDecimal> scoredGroupWeights,
+            Map<String, String> narrative) {
+        List<Finding> findings = new ArrayList<>();
+        declared(findings, projects, totals, declared);
+        money(findings, projects, totals);
+        ceilings(findings, projects, ceilings);
+        weights(findings, groupWeights, scoredGroupWeights);
+        narrative(findings, totals, narrative);
+        return findings;
+    }
+
+    static void declared(List<Finding> findings, List<ProjectFigures> projects, LedgerTotals totals, Declared declared) {
+        if (declared == null) {
+            findings.add(new Finding("DECLARED_FIGURES", Severity.WARNING, "department",
+                    "the portal has declared no figures for this year: nothing to reconcile the line items with",
+                    null, null));
+            return;
+        }
+        compareMoney(findings, "DECLARED_TOTAL", "approved total (预算资金总额)", declared.approvedTotal(), totals.budget());
+        compareMoney(findings, "DECLARED_FUNDS_ALLOCATED", "funds allocated (财政下拨资金)", declared.fundsAllocated(),
+                totals.budget());
+        Map<String, Integer> counted = new TreeMap<>();
+        projects.forEach(p -> counted.merge(p.category(), 1, Integer::sum));
+        Map<String, Integer> stated = new TreeMap<>(declared.projectCounts());
+        java.util.Set<String> categories = new java.util.TreeSet<>(counted.keySet());
+        categories.addAll(stated.keySet());
+        for (String category : categories) {
+            int s = stated.getOrDefault(category, 0);
+            int c = counted.getOrDefault(category, 0);
+            findings.add(new Finding("DECLARED_PROJECT_COUNT", s == c ? Severity.OK : Severity.WARNING, category,
+                    s == c ? category + ": " + c + " projects, as declared"
+                            : category + ": declared " + s + " projects, the ledger has " + c,
+                    Integer.toString(s), Integer.toString(c)));
+        }
+        int total = projects.size();
+        findings.add(new Finding("DECLARED_PROJECT_COUNT", declared.projectCount() == total ? Severity.OK : Severity.WARNING,
+                "total", declared.projectCount() == total ? total + " projects in all, as declared"
+                        : "declared " + declared.projectCount() + " projects in all, the ledger has " + total,
+                Integer.toString(declared.projectCount()), Integer.toString(total)));
+    }
+
+    private static void compareMoney(List<Finding> findings, String code, String what, BigDecimal stated,
+            BigDecimal computed) {
+        boolean same = stated.compareTo(computed) == 0;
+        findings.add(new Finding(code, same ? Severity.OK : Severity.WARNING, "department",
+                same ? what + " " + wan(stated) + " 万元 equals the sum of the project budgets"
+                        : what + " is stated as " + wan(stated) + " 万元, but the project budgets add up to "
+                                + wan(computed) + " 万元 (difference " + wan(stated.subtract(computed)) + ")",
+                wan(stated), wan(computed)));
+    }
+
+    static void money(List<Finding> findings, List<ProjectFigures> projects, LedgerTotals totals) {
+        for (ProjectFigures p : projects) {
+            if (p.arrived().compareTo(p.budget()) > 0) {
+                findings.add(new Finding("ARRIVED_WITHIN_BUDGET", Severity.WARNING, p.name(),
+                        "funds arrived exceed the budget", wan(p.budget()), wan(p.arrived())));
+            }
+            if (p.spent().compareTo(p.arrived()) > 0) {
+                findings.add(new Finding("SPENT_WITHIN_ARRIVED", Severity.WARNING, p.name(),
+                        "spending exceeds the funds arrived", wan(p.arrived()), wan(p.spent())));
+            }
+        }
+        findings.add(new Finding("ARRIVED_WITHIN_BUDGET", totals.arrived().compareTo(totals.budget()) <= 0
+                ? Severity.OK : Severity.WARNING, "total", "funds arrived against the budget, in total",
+                wan(totals.budget()), wan(totals.arrived())));
+        findings.add(new Finding("SPENT_WITHIN_ARRIVED", totals.spent().compareTo(totals.arrived()) <= 0
+                ? Severity.OK : Severity.WARNING, "total", "spending against the funds arrived, in total",
+                wan(totals.arrived()), wan(totals.spent())));
+    }
+
+    /** A project's cost ceilings together against its budget (智慧怀化工作经费: ≤30 + ≤4 against 34). */
+    static void ceilings(List<Finding> findings, List<ProjectFigures> projects, List<CostCeiling> ceilings) {
+        Map<UUID, List<CostCeiling>> byProject = new java.util.LinkedHashMap<>();
+        ceilings.forEach(c -> byProject.computeIfAbsent(c.projectId(), k -> new ArrayList<>()).add(c));
+        for (ProjectFigures p : projects) {
+            List<CostCeiling> own = byProject.get(p.id());
+            if (own == null) {
+                continue;
+            }
+            BigDecimal sum = own.stream().map(CostCeiling::ceilingYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
+            String lines = String.join(" + ", own.stream().map(c -> "≤" + wan(c.ceilingYuan())).toList());
+            boolean same = sum.compareTo(p.budget()) == 0;
+            findings.add(new Finding("COST_CEILING", same ? Severity.OK : Severity.WARNING, p.name(),
+                    same ? "cost lines " + lines + " 万元 together equal the budget of " + wan(p.budget()) + " 万元"
+                            : "cost lines " + lines + " 万元 add up to " + wan(sum) + " 万元, the budget is "
+                                    + wan(p.budget()) + " 万元",
+                    wan(sum), wan(p.budget())));
+        }
+    }
+
+    /** Indicator weights per group against the group totals the score was computed with. */
+    static void weights(List<Finding> findings, Map<String, BigDecimal> groupWeights,
+            Map<String, BigDecimal> scoredGroupWeights) {
+        if (scoredGroupWeights == null) {
+            findings.add(new Finding("SCORE_MISSING", Severity.BLOCKING, "department",
+                    "the department-year has not been scored yet", null, null));
+            return;
+        }
+        scoredGroupWeights.forEach((group, total) -> {
+            if (group.equals("EXECUTION_RATE")) {
+                return;
+            }
+            BigDecimal sum = groupWeights.getOrDefault(group, BigDecimal.ZERO);
+            boolean same = sum.compareTo(total) == 0;
+            findings.add(new Finding("INDICATOR_WEIGHTS", same ? Severity.OK : Severity.BLOCKING, group,
+                    same ? group + " indicator weights add up to " + plain(total)
+                            : group + " indicator weights add up to " + plain(sum) + ", the group's total is " + plain(total),
+                    plain(total), plain(sum)));
+        });
+    }
+
+    /** Figures the department quotes in its text against the ledger, at the precision it quoted them. */
+    static void narrative(List<Finding> findings, LedgerTotals totals, Map<String, String> narrative) {
+        Map<Metric, List<Quoted>> seen = new EnumMap<>(Metric.class);
+        narrative.forEach((key, text) -> NarrativeFigures.in(text).forEach(q -> {
+            List<Quoted> before = seen.computeIfAbsent(q.metric(), k -> new ArrayList<>());
+            if (before.stream().anyMatch(b -> b.value().compareTo(q.value()) == 0)) {
+                return; // the same figure quoted again
+            }
+            before.add(q);
+            BigDecimal ledger = totals.of(q.metric());
+            if (ledger == null) {
+                return;
+            }
+            BigDecimal atQuotedPrecision = ledger.setScale(Math.max(q.value().scale(), 0), RoundingMode.HALF_UP);
+            boolean same = atQuotedPrecision.compareTo(q.value()) == 0;
+            String ledgerShown = ledger.setScale(2, RoundingMode.HALF_UP).toPlainString();
+            findings.add(new Finding("NARRATIVE_FIGURE", same ? Severity.OK : Severity.WARNING, key,
+                    same ? "“" + q.text() + "” agrees with the ledger"
+                            : "“" + q.text() + "” disagrees with the ledger: " + q.metric().label + " is " + ledgerShown
+                                    + q.metric().unit,
+                    q.value().toPlainString(), ledgerShown));
+        }));
+    }
+
+    /** A requirement the score raised (DESIGN §6.2), and whether it has been met since. */
+    public record Requirement(String code, UUID indicatorId, String message) {
+    }
+
+    /**
+     * What must be explained before submitting: an execution rate under the policy's threshold needs
+     * the narrative section that explains it; an over-achievement needs the indicator's deviation reason.
+     */
+    public static void explanations(List<Finding> findings, List<Requirement> required,
+            Map<UUID, String> deviationReasons, String executionExplanation) {
+        for (Requirement r : required) {
+            boolean met = switch (r.code()) {
+                case "EXECUTION_RATE_BELOW_THRESHOLD" -> executionExplanation != null && !executionExplanation.isBlank();
+                case "OVER_ACHIEVEMENT" -> {
+                    String reason = deviationReasons.get(r.indicatorId());
+                    yield reason != null && !reason.isBlank();
+                }
+                default -> false;
+            };
+            findings.add(new Finding(r.code(), met ? Severity.OK : Severity.BLOCKING,
+                    r.indicatorId() == null ? "department" : r.indicatorId().toString(),
+                    met ? "explained: " + r.message() : r.message(), null, null));
+        }
+    }
+
+    public static String wan(BigDecimal yuan) {
+        return yuan.divide(TEN_THOUSAND).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private Reconciler() {
+    }
+}
