@@ -25,7 +25,7 @@ import io.jixiao.common.inbox.DeadLetters;
 import io.jixiao.events.CloudEventHeaders;
 import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;
-import io.jixiao.indicator.BudgetEventsFeed;
+import io.jixiao.infra.BudgetEventsFeed;
 import io.jixiao.indicator.IndicatorTestResources;
 import io.jixiao.infra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,7 +43,7 @@ class BudgetEventsConsumerTest {
     @BeforeEach
     void aProjectWithACostLine() {
         dept = newDepartmentCode();
-        feed = new BudgetEventsFeed();
+        feed = new BudgetEventsFeed(IndicatorTestResources.infrastructure().kafkaBootstrapServers());
         project = feed.registerProject(dept, "安全生产专项经费", Map.of("本年预算", "150000.00"));
         line = project.line("本年预算");
         awaitProjectKnown(dept, project.id());

@@ -24,7 +24,7 @@ import io.jixiao.events.CloudEventHeaders;
 import io.jixiao.events.EventSchemas;
 import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;
-import io.jixiao.indicator.BudgetEventsFeed;
+import io.jixiao.infra.BudgetEventsFeed;
 import io.jixiao.indicator.IndicatorTestResources;
 import io.jixiao.infra.TestTokens;
 import io.jixiao.infra.TopicReader;
@@ -37,7 +37,7 @@ class LedgerFedIndicatorsTest {
     @Test
     void costLinesAndTheExecutionRateFollowTheLedger() throws Exception {
         String dept = newDepartmentCode();
-        try (BudgetEventsFeed feed = new BudgetEventsFeed()) {
+        try (BudgetEventsFeed feed = new BudgetEventsFeed(IndicatorTestResources.infrastructure().kafkaBootstrapServers())) {
             // the seed's 智慧怀化工作经费: 34 万元 = 30 this year (≤30 line) + 4 carried over from 2022 (≤4 line)
             Map<String, String> lines = new LinkedHashMap<>();
             lines.put("2023年预算", "300000.00");

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.jixiao.indicator.BudgetEventsFeed;
+import io.jixiao.indicator.IndicatorTestResources;
+import io.jixiao.infra.BudgetEventsFeed;
 import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -30,7 +31,7 @@ class IndicatorApiTest {
     @BeforeEach
     void aProject() {
         dept = newDepartmentCode();
-        try (BudgetEventsFeed feed = new BudgetEventsFeed()) {
+        try (BudgetEventsFeed feed = new BudgetEventsFeed(IndicatorTestResources.infrastructure().kafkaBootstrapServers())) {
             project = feed.registerProject(dept, "怀化惠企通平台项目", Map.of("本年预算", "100000.00")).id();
         }
         awaitProjectKnown(dept, project);

@@ -14,7 +14,8 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import io.jixiao.indicator.BudgetEventsFeed;
+import io.jixiao.indicator.IndicatorTestResources;
+import io.jixiao.infra.BudgetEventsFeed;
 import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -64,7 +65,7 @@ class ScoringApiTest {
         String dept = newDepartmentCode();
         BudgetEventsFeed.Project slow;
         BudgetEventsFeed.Project onTrack;
-        try (BudgetEventsFeed feed = new BudgetEventsFeed()) {
+        try (BudgetEventsFeed feed = new BudgetEventsFeed(IndicatorTestResources.infrastructure().kafkaBootstrapServers())) {
             slow = feed.registerProject(dept, "新型基础设施建设专项工作经费", Map.of("本年预算", "250000.00"));
             onTrack = feed.registerProject(dept, "节能监察工作经费", Map.of("本年预算", "100000.00"));
             feed.arrive(slow.line("本年预算"), "250000.00");

@@ -42,7 +42,7 @@ public class ReadModelProjection implements EventHandler {
                 }
             }
             case EventTypes.BUDGET_ADJUSTED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_SPENT,
-                    EventTypes.ARRIVAL_REVERSED, EventTypes.DISBURSEMENT_REVERSED -> money(p);
+                    EventTypes.ARRIVAL_REVERSED, EventTypes.DISBURSEMENT_REVERSED -> moneyMoved(p);
             case EventTypes.DECLARED_FIGURES_RECORDED -> declared(p);
             case EventTypes.GOAL_DEFINED -> goal(p);
             case EventTypes.INDICATOR_DEFINED -> indicator(p, event);
@@ -81,7 +81,7 @@ public class ReadModelProjection implements EventHandler {
         project.legalBasis = text(p, "legalBasis");
         project.paidOnBehalf = p.path("paidOnBehalf").asBoolean(false);
         project.parentProjectId = optionalId(p, "parentProjectId");
-        project.budget = money(p.get("budget"));
+        project.budget = yuan(p.get("budget"));
         project.registeredAt = event.time();
         project.persist();
         for (JsonNode line : p.withArray("fundingLines")) {
@@ -100,13 +100,13 @@ public class ReadModelProjection implements EventHandler {
             l.spent = BigDecimal.ZERO.setScale(2);
         }
         l.name = line.get("name").asText();
-        l.budget = money(line.get("amount"));
+        l.budget = yuan(line.get("amount"));
         JsonNode year = line.get("carriedOverFromYear");
         l.carriedOverFromYear = year == null || year.isNull() ? null : year.asInt();
         l.persist();
     }
 
-    private static void money(JsonNode p) {
+    private static void moneyMoved(JsonNode p) {
         Project project = Project.findById(id(p, "projectId"));
         if (project == null) {
             return; // its registration always comes first on the project's partition
@@ -114,17 +114,17 @@ public class ReadModelProjection implements EventHandler {
         FundingLine line = FundingLine.findById(id(p, "fundingLineId"));
         if (line != null) {
             JsonNode t = p.get("lineTotals");
-            line.budget = money(t.get("budget"));
-            line.arrived = money(t.get("arrived"));
-            line.spent = money(t.get("spent"));
+            line.budget = yuan(t.get("budget"));
+            line.arrived = yuan(t.get("arrived"));
+            line.spent = yuan(t.get("spent"));
         }
         totals(project, p.get("projectTotals"));
     }
 
     private static void totals(Project project, JsonNode t) {
-        project.budget = money(t.get("budget"));
-        project.arrived = money(t.get("arrived"));
-        project.spent = money(t.get("spent"));
+        project.budget = yuan(t.get("budget"));
+        project.arrived = yuan(t.get("arrived"));
+        project.spent = yuan(t.get("spent"));
     }
 
     private static void declared(JsonNode p) {
@@ -135,8 +135,8 @@ public class ReadModelProjection implements EventHandler {
             d.departmentCode = key.departmentCode();
             d.fiscalYear = key.fiscalYear();
         }
-        d.approvedTotal = money(p.get("approvedTotal"));
-        d.fundsAllocated = money(p.get("fundsAllocated"));
+        d.approvedTotal = yuan(p.get("approvedTotal"));
+        d.fundsAllocated = yuan(p.get("fundsAllocated"));
         d.projectCounts = p.get("projectCounts").toString();
         d.projectCount = p.get("projectCount").asInt();
         d.persist();
@@ -236,7 +236,7 @@ public class ReadModelProjection implements EventHandler {
         return value == null || value.isNull() ? null : new BigDecimal(value.asText());
     }
 
-    private static BigDecimal money(JsonNode value) {
+    private static BigDecimal yuan(JsonNode value) {
         return new BigDecimal(value.asText());
     }
 }

@@ -37,7 +37,7 @@ public final class NarrativeFigures {
 
     private static final Pattern FIGURE = Pattern.compile(
             "(预算资金总额|预算下达金额|下拨专项资金共|到位率|执行率|成本控制率|到位|支出|节约|结余)"
-                    + "((?:资金|[\\s:：为共达约是]){0,3})"
+                    + "((?:资金|[\\s:：为共达约是总]){0,3})"
                     + "([0-9]+(?:\\.[0-9]+)?)\\s*(万元|%)");
 
     public static List<Quoted> in(String text) {

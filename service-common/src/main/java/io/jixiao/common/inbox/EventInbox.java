@@ -42,11 +42,25 @@ public class EventInbox {
     public enum Outcome { APPLIED, DUPLICATE, IGNORED_UNKNOWN_TYPE, DEAD_LETTERED }
 
     public Outcome receive(ConsumerRecord<String, String> record, EventHandler handler) {
+        return receive(record, handler, true);
+    }
+
+    /**
+     * A replay (rebuilding a read model) reads records that were dead-lettered the first time round:
+     * they are skipped, not sent to the dead-letter topic again.
+     */
+    public Outcome replay(ConsumerRecord<String, String> record, EventHandler handler) {
+        return receive(record, handler, false);
+    }
+
+    private Outcome receive(ConsumerRecord<String, String> record, EventHandler handler, boolean deadLetter) {
         IncomingEvent event;
         try {
             event = IncomingEvent.parse(record);
         } catch (IncomingEvent.UnreadableEventException e) {
-            deadLetters.send(record, e.getMessage());
+            if (deadLetter) {
+                deadLetters.send(record, e.getMessage());
+            }
             return Outcome.DEAD_LETTERED;
         }
         if (!EventSchemas.instance().knows(event.type())) {
@@ -56,7 +70,9 @@ public class EventInbox {
         }
         List<String> violations = EventSchemas.instance().violations(event.type(), event.payload());
         if (!violations.isEmpty()) {
-            deadLetters.send(record, event.type() + " breaks its schema: " + String.join("; ", violations));
+            if (deadLetter) {
+                deadLetters.send(record, event.type() + " breaks its schema: " + String.join("; ", violations));
+            }
             return Outcome.DEAD_LETTERED;
         }
         Outcome outcome = applyWithRetries(event, handler);

@@ -1,4 +1,4 @@
-package io.jixiao.indicator;
+package io.jixiao.infra;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;
 
 /**
- * Publishes budget.events as budget-service does (schema-checked CloudEvents, keyed by project),
+ * For tests of the consuming services: publishes budget.events as budget-service does (schema-checked CloudEvents, keyed by project),
  * keeping the running totals so every event carries consistent figures.
  */
 public final class BudgetEventsFeed implements AutoCloseable {
@@ -41,9 +41,9 @@ public final class BudgetEventsFeed implements AutoCloseable {
         }
     }
 
-    public BudgetEventsFeed() {
+    public BudgetEventsFeed(String bootstrapServers) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, IndicatorTestResources.infrastructure().kafkaBootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producer = new KafkaProducer<>(p);
@@ -51,10 +51,15 @@ public final class BudgetEventsFeed implements AutoCloseable {
 
     /** Registers a project with funding lines given as name → yuan. */
     public Project registerProject(String department, String name, Map<String, String> lines) {
+        return registerProject(department, name, "MID_YEAR_ADJUSTMENT", lines);
+    }
+
+    public Project registerProject(String department, String name, String category, Map<String, String> lines) {
         UUID projectId = UUID.randomUUID();
         projects.put(projectId, new String[] { department });
         ObjectNode payload = header(projectId)
-                .put("name", name).put("category", "MID_YEAR_ADJUSTMENT").put("paidOnBehalf", false);
+                .put("name", name).put("category", category).put("paidOnBehalf", false)
+                .put("legalBasis", "依据《" + name + "》立项");
         BigDecimal budget = BigDecimal.ZERO.setScale(2);
         Map<String, UUID> ids = new LinkedHashMap<>();
         var array = payload.putArray("fundingLines");
@@ -135,15 +140,42 @@ public final class BudgetEventsFeed implements AutoCloseable {
         return payload;
     }
 
+    /** Department-level events: the department itself and the figures the portal declares. */
+    public void registerDepartment(String department, String name) {
+        ObjectNode payload = json.createObjectNode().put("departmentCode", department).put("name", name)
+                .put("businessDate", "2023-01-01");
+        payload.putObject("actor").put("subject", "service-account-finance-portal").putNull("department");
+        send(EventTypes.DEPARTMENT_REGISTERED, department, payload, UUID.randomUUID());
+    }
+
+    public void declare(String department, String approvedTotal, Map<String, Integer> counts, int projectCount) {
+        ObjectNode payload = json.createObjectNode().put("departmentCode", department).put("fiscalYear", 2023)
+                .put("approvedTotal", approvedTotal).put("projectCount", projectCount)
+                .put("fundsAllocated", approvedTotal).put("businessDate", "2023-01-01");
+        ObjectNode c = payload.putObject("projectCounts");
+        counts.forEach(c::put);
+        payload.putObject("actor").put("subject", "service-account-finance-portal").putNull("department");
+        send(EventTypes.DECLARED_FIGURES_RECORDED, department, payload, UUID.randomUUID());
+    }
+
     /** Sends a schema-checked event as budget-service's relay would. */
     public void send(String type, String key, ObjectNode payload, UUID eventId) {
+        send(Topics.BUDGET_EVENTS, type, key, payload, eventId);
+    }
+
+    /** Sends a schema-checked event to any topic (indicator.events too). */
+    public void send(String topic, String type, String key, ObjectNode payload, UUID eventId) {
         EventSchemas.instance().requireValid(type, payload);
-        sendRaw(key, payload.toString(), eventId.toString(), type);
+        sendRaw(topic, key, payload.toString(), eventId.toString(), type);
     }
 
     /** Sends anything at all: for the consumer's tolerance of what it does not understand. */
     public void sendRaw(String key, String value, String eventId, String type) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.BUDGET_EVENTS, key, value);
+        sendRaw(Topics.BUDGET_EVENTS, key, value, eventId, type);
+    }
+
+    private void sendRaw(String topic, String key, String value, String eventId, String type) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         if (eventId != null) {
             record.headers().add(new RecordHeader(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8)));
         }
@@ -151,7 +183,9 @@ public final class BudgetEventsFeed implements AutoCloseable {
             record.headers().add(new RecordHeader(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8)));
         }
         record.headers().add(new RecordHeader(CloudEventHeaders.SOURCE,
-                "/jixiao/budget-service".getBytes(StandardCharsets.UTF_8)));
+                "/jixiao/test-feed".getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader(CloudEventHeaders.TIME,
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString().getBytes(StandardCharsets.UTF_8)));
         try {
             producer.send(record).get();
         } catch (Exception e) {

@@ -1,0 +1,111 @@
+package io.jixiao.report.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import io.jixiao.common.inbox.EventInbox;
+import io.jixiao.events.Topics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Drops the read model and replays budget.events and indicator.events from their beginning up to
+ * where they end now, through the same projection: the same events give the same state. Live
+ * consumption waits at the {@link ReadModelGate} meanwhile and resumes after (what the replay already
+ * applied it recognises as duplicates). The department's narrative and the report workflow are not
+ * part of the read model and are left alone.
+ */
+@ApplicationScoped
+public class ReadModelRebuild {
+
+    private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
+    private static final List<String> TOPICS = List.of(Topics.BUDGET_EVENTS, Topics.INDICATOR_EVENTS);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    ReadModelProjection projection;
+
+    @Inject
+    ReadModelGate gate;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    public record Result(long events, long applied, long skipped, long millis) {
+    }
+
+    public Result rebuild() {
+        return gate.exclusively(this::replay);
+    }
+
+    private Result replay() {
+        long started = System.nanoTime();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                truncate rm_department, rm_project, rm_funding_line, rm_declared_figures, rm_goal, rm_indicator,
+                         rm_score, processed_event""").executeUpdate());
+        long events = 0;
+        long applied = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TOPICS) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            end.entrySet().removeIf(e -> e.getValue() == 0);
+            while (!end.isEmpty()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    Long stop = end.get(tp);
+                    if (stop == null || record.offset() >= stop) {
+                        continue;
+                    }
+                    events++;
+                    if (inbox.replay(record, projection) == EventInbox.Outcome.APPLIED) {
+                        applied++;
+                    }
+                    if (record.offset() + 1 >= stop) {
+                        end.remove(tp);
+                    }
+                }
+                end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+            }
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        LOG.infof("read model rebuilt from %d events (%d applied) in %d ms", events, applied, millis);
+        return new Result(events, applied, events - applied, millis);
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        props.keySet().removeIf(key -> !ConsumerConfig.configNames().contains(key)
+                && !key.startsWith("sasl.") && !key.startsWith("ssl.") && !key.equals("security.protocol"));
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        return props;
+    }
+}

@@ -1,0 +1,153 @@
+package io.jixiao.report.rest;
+
+import static io.jixiao.common.security.Roles.ADMIN;
+import static io.jixiao.common.security.Roles.DEPT_LEAD;
+import static io.jixiao.common.security.Roles.DEPT_USER;
+import static io.jixiao.common.security.Roles.FINANCE_REVIEWER;
+import static io.jixiao.common.security.Roles.PORTAL_CLIENT;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.jixiao.report.mapping.SelfEvaluationReport;
+import io.jixiao.report.mapping.TransitionView;
+import io.jixiao.report.mapping.VersionView;
+import io.jixiao.report.service.ReportFiles;
+import io.jixiao.report.service.ReportService;
+
+/**
+ * A department-year's self-evaluation report: the live draft in every format, the narrative
+ * sections, the workflow, and the frozen versions.
+ */
+@Path("/api/reports/{code}/{year}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "reports")
+public class ReportResource {
+
+    @Inject
+    ReportService reports;
+
+    /** Body of a narrative section or a workflow comment. */
+    public record Text(@NotNull @Size(max = 20000) String text) {
+    }
+
+    public record Comment(@Size(max = 4000) String comment) {
+    }
+
+    @GET
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
+    public SelfEvaluationReport draft(@PathParam("code") String code, @PathParam("year") int year) {
+        return reports.draft(code, year);
+    }
+
+    /** report.json, report.html, report.docx or report.xlsx of the live draft. */
+    @GET
+    @Path("/{file: report\\.[a-z]+}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
+    public Response draftFile(@PathParam("code") String code, @PathParam("year") int year,
+            @PathParam("file") String file) {
+        return download(reports.draftFile(code, year, ReportFiles.of(file)));
+    }
+
+    @PUT
+    @Path("/sections/{key}")
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, ADMIN })
+    public Map<String, String> writeSection(@PathParam("code") String code, @PathParam("year") int year,
+            @PathParam("key") String key, @NotNull @Valid Text request) {
+        return reports.writeSection(code, year, key, request.text());
+    }
+
+    @GET
+    @Path("/status")
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
+    public Map<String, Object> status(@PathParam("code") String code, @PathParam("year") int year) {
+        return reports.status(code, year);
+    }
+
+    @POST
+    @Path("/submit")
+    @RolesAllowed({ DEPT_LEAD, ADMIN })
+    public VersionView submit(@PathParam("code") String code, @PathParam("year") int year) {
+        return reports.submit(code, year);
+    }
+
+    @POST
+    @Path("/return")
+    @RolesAllowed({ FINANCE_REVIEWER, ADMIN })
+    public TransitionView returnForChanges(@PathParam("code") String code, @PathParam("year") int year,
+            @NotNull @Valid Comment request) {
+        return reports.returnForChanges(code, year, request.comment());
+    }
+
+    @POST
+    @Path("/accept")
+    @RolesAllowed({ FINANCE_REVIEWER, ADMIN })
+    public TransitionView accept(@PathParam("code") String code, @PathParam("year") int year, @Valid Comment request) {
+        return reports.accept(code, year, request == null ? null : request.comment());
+    }
+
+    @POST
+    @Path("/publish")
+    @RolesAllowed({ FINANCE_REVIEWER, ADMIN })
+    public TransitionView publish(@PathParam("code") String code, @PathParam("year") int year) {
+        return reports.publish(code, year);
+    }
+
+    @GET
+    @Path("/history")
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
+    public List<TransitionView> history(@PathParam("code") String code, @PathParam("year") int year) {
+        return reports.history(code, year);
+    }
+
+    @GET
+    @Path("/versions")
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
+    public List<VersionView> versions(@PathParam("code") String code, @PathParam("year") int year) {
+        return reports.versions(code, year);
+    }
+
+    @GET
+    @Path("/versions/{number}/{file: report\\.[a-z]+}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
+    public Response versionFile(@PathParam("code") String code, @PathParam("year") int year,
+            @PathParam("number") int number, @PathParam("file") String file) {
+        return download(reports.versionFile(code, year, number, ReportFiles.of(file)));
+    }
+
+    /** The published report, as the finance portal pulls it. */
+    @GET
+    @Path("/published/{file: report\\.[a-z]+}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({ PORTAL_CLIENT, FINANCE_REVIEWER, ADMIN })
+    public Response published(@PathParam("code") String code, @PathParam("year") int year,
+            @PathParam("file") String file) {
+        return download(reports.publishedFile(code, year, ReportFiles.of(file)));
+    }
+
+    private static Response download(ReportService.File file) {
+        Response.ResponseBuilder response = Response.ok(file.content()).type(file.format().mediaType);
+        if (file.format() == ReportFiles.DOCX || file.format() == ReportFiles.XLSX) {
+            response.header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
+        }
+        return response.build();
+    }
+}

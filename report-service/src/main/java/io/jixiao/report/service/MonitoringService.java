@@ -1,0 +1,80 @@
+package io.jixiao.report.service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.jixiao.common.monitoring.Colour;
+import io.jixiao.common.monitoring.Progress;
+import io.jixiao.common.problem.ProblemException;
+import io.jixiao.common.security.Caller;
+import io.jixiao.report.Department;
+import io.jixiao.report.Indicator;
+import io.jixiao.report.Project;
+import io.jixiao.report.mapping.CityMonitoringView;
+
+/**
+ * 双监控 views for finance reviewers (DESIGN §6.4): per department and city-wide for a month, every
+ * project and indicator with its colour and figures, red first. From the read model alone.
+ */
+@ApplicationScoped
+public class MonitoringService {
+
+    @Inject
+    Caller caller;
+
+    public CityMonitoringView city(int fiscalYear, int month) {
+        List<Project> projects = Project.list("fiscalYear = ?1", fiscalYear);
+        return view(null, fiscalYear, month, projects, Indicator.list("fiscalYear = ?1 and notApplicable = false", fiscalYear));
+    }
+
+    public CityMonitoringView department(String departmentCode, int fiscalYear, int month) {
+        if (!caller.canSee(departmentCode)) {
+            throw ProblemException.notFound("department " + departmentCode);
+        }
+        return view(departmentCode, fiscalYear, month, Project.ofDepartmentYear(departmentCode, fiscalYear),
+                Indicator.list("departmentCode = ?1 and fiscalYear = ?2 and notApplicable = false", departmentCode,
+                        fiscalYear));
+    }
+
+    private static CityMonitoringView view(String departmentCode, int fiscalYear, int month, List<Project> projects,
+            List<Indicator> indicators) {
+        Map<String, String> names = Department.<Department>listAll().stream()
+                .collect(Collectors.toMap(d -> d.code, d -> d.name));
+        Map<UUID, Project> byId = projects.stream().collect(Collectors.toMap(p -> p.id, p -> p));
+        List<CityMonitoringView.IndicatorLine> indicatorLines = new ArrayList<>();
+        Map<UUID, Colour> projectColours = new java.util.HashMap<>();
+        for (Indicator i : indicators) {
+            Progress progress = Progress.ofIndicator(i.direction, i.target, i.actual, month);
+            Project project = i.projectId == null ? null : byId.get(i.projectId);
+            indicatorLines.add(new CityMonitoringView.IndicatorLine(i.id, i.departmentCode, project == null ? null : project.name,
+                    i.name, progress.colour(), i.direction, ReportAssembler.plain(i.target),
+                    ReportAssembler.plain(i.actual), i.unit, ReportAssembler.shown(progress.ratio())));
+            if (i.projectId != null) {
+                projectColours.merge(i.projectId, progress.colour(), Colour::worse);
+            }
+        }
+        List<CityMonitoringView.ProjectLine> projectLines = new ArrayList<>();
+        for (Project p : projects) {
+            Progress spending = Progress.ofSpending(p.spent, p.budget, month);
+            Colour colour = projectColours.getOrDefault(p.id, Colour.NONE).worse(spending.colour());
+            projectLines.add(new CityMonitoringView.ProjectLine(p.id, p.departmentCode, names.get(p.departmentCode), p.name,
+                    colour, spending.colour(), ReportAssembler.wan(p.budget), ReportAssembler.wan(p.spent),
+                    ReportAssembler.percent(p.spent, p.budget), ReportAssembler.shown(spending.ratio())));
+        }
+        projectLines.sort(Comparator.comparing(CityMonitoringView.ProjectLine::colour)
+                .thenComparing(CityMonitoringView.ProjectLine::departmentCode).thenComparing(CityMonitoringView.ProjectLine::name));
+        indicatorLines.sort(Comparator.comparing(CityMonitoringView.IndicatorLine::colour)
+                .thenComparing(CityMonitoringView.IndicatorLine::departmentCode).thenComparing(CityMonitoringView.IndicatorLine::name));
+        Map<Colour, Long> counts = projectLines.stream()
+                .collect(Collectors.groupingBy(CityMonitoringView.ProjectLine::colour, () -> new java.util.EnumMap<>(Colour.class),
+                        Collectors.counting()));
+        return new CityMonitoringView(departmentCode, fiscalYear, month, counts, projectLines, indicatorLines);
+    }
+}

@@ -1,0 +1,42 @@
+package io.jixiao.report.rest;
+
+import static io.jixiao.report.Api.as;
+import static io.jixiao.report.Api.awaitReport;
+import static io.jixiao.report.Api.newDepartmentCode;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.infra.TestTokens;
+import io.jixiao.report.DepartmentYearFeed;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class MonitoringViewTest {
+
+    @Test
+    void reviewersSeeRedProjectsFirstCityWideAndPerDepartment() {
+        String dept = newDepartmentCode();
+        try (DepartmentYearFeed feed = new DepartmentYearFeed(dept)) {
+            feed.budget.registerDepartment(dept, "慢单位");
+            var slow = feed.budget.registerProject(dept, "新型基础设施建设专项工作经费", "OPENING_BUDGET",
+                    Map.of("本年预算", "250000.00"));
+            feed.budget.arrive(slow.line("本年预算"), "250000.00");
+            feed.budget.spend(slow.line("本年预算"), "50000.00");
+        }
+        awaitReport(dept, r -> "5.00".equals(r.getString("totals.spent")));
+        as(TestTokens.reviewer()).queryParam("month", 6).get("/api/monitoring/years/2023").then().statusCode(200)
+                .body("projects[0].colour", equalTo("RED"))
+                .body("projects.find { it.departmentCode == '" + dept + "' }.spendingProgress", equalTo("40.00"));
+        as(TestTokens.deptUser(dept)).queryParam("month", 6).get("/api/monitoring/years/2023/departments/" + dept)
+                .then().statusCode(200)
+                .body("projects[0].name", equalTo("新型基础设施建设专项工作经费"))
+                .body("projects[0].colour", equalTo("RED"))
+                .body("projectsByColour.RED", equalTo(1));
+        as(TestTokens.deptUser(dept)).queryParam("month", 6).get("/api/monitoring/years/2023").then().statusCode(403);
+        as(TestTokens.deptUser(newDepartmentCode())).queryParam("month", 6)
+                .get("/api/monitoring/years/2023/departments/" + dept).then().statusCode(404);
+    }
+}

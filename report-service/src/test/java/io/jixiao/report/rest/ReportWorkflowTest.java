@@ -1,0 +1,108 @@
+package io.jixiao.report.rest;
+
+import static io.jixiao.report.Api.as;
+import static io.jixiao.report.Api.awaitReport;
+import static io.jixiao.report.Api.newDepartmentCode;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.infra.TestTokens;
+import io.jixiao.report.DepartmentYearFeed;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** draft → submitted → returned | accepted → published, with frozen versions and a recorded history. */
+@QuarkusTest
+class ReportWorkflowTest {
+
+    @Test
+    void fromDraftToPublishedWithFrozenVersions() {
+        String dept = newDepartmentCode();
+        String base = "/api/reports/" + dept + "/2023";
+        try (DepartmentYearFeed feed = new DepartmentYearFeed(dept)) {
+            feed.money().targets();
+            awaitReport(dept, r -> r.getList("indicators").size() == 6 && "46.00".equals(r.getString("totals.spent")));
+
+            // not scored yet: a blocking finding stops submission
+            as(TestTokens.deptLead(dept)).post(base + "/submit").then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:jixiao:problem:blocking-findings"))
+                    .body("findings.code", hasItem("SCORE_MISSING"));
+            // a department user may not submit; only the lead
+            as(TestTokens.deptUser(dept)).post(base + "/submit").then().statusCode(403);
+
+            feed.scored("99.39", "优", List.of("OVER_ACHIEVEMENT"));
+            awaitReport(dept, r -> r.getString("score.grade") != null);
+            as(TestTokens.deptLead(dept)).post(base + "/submit").then().statusCode(409)
+                    .body("findings.code", hasItem("OVER_ACHIEVEMENT"));
+            // the department gives the deviation reason (through indicator-service; here its event)
+            feed.actual(feed.indicators.get("新增规模工业企业"), null, "122", "ENTERED", "新进规模企业143家，超额完成");
+            awaitReport(dept, r -> r.getList("findings.findAll { it.severity == 'BLOCKING' }").isEmpty());
+
+            as(TestTokens.deptLead(dept)).post(base + "/submit").then().statusCode(200)
+                    .body("number", equalTo(1)).body("status", equalTo("SUBMITTED"));
+            String frozen = as(TestTokens.reviewer()).get(base + "/versions/1/report.json").then().statusCode(200)
+                    .extract().asString();
+
+            // money moves after submission: the draft changes, version 1 does not
+            feed.budget.spend(feed.safety.line("本年预算"), "1000.00");
+            awaitReport(dept, r -> "46.10".equals(r.getString("totals.spent")));
+            assertEquals(frozen, as(TestTokens.reviewer()).get(base + "/versions/1/report.json").then().extract().asString());
+            assertNotEquals(frozen, as(TestTokens.reviewer()).get(base + "/report.json").then().extract().asString());
+
+            // while submitted the department cannot edit; the reviewer returns it with a comment
+            as(TestTokens.deptUser(dept)).body("{\"text\":\"x\"}").put(base + "/sections/problems").then().statusCode(409);
+            as(TestTokens.reviewer()).body("{}").post(base + "/return").then().statusCode(400).body("field", equalTo("comment"));
+            as(TestTokens.reviewer()).body("{\"comment\":\"请补充资金管理制度执行情况\"}").post(base + "/return")
+                    .then().statusCode(200).body("to", equalTo("RETURNED"));
+            as(TestTokens.deptUser(dept)).body("{\"text\":\"严格执行《专项资金管理办法》\"}").put(base + "/sections/fund-management")
+                    .then().statusCode(200);
+            as(TestTokens.deptLead(dept)).post(base + "/submit").then().statusCode(200).body("number", equalTo(2));
+
+            // the portal sees nothing until it is published
+            as(TestTokens.portal()).get(base + "/published/report.docx").then().statusCode(404);
+            as(TestTokens.portal()).get(base + "/versions").then().statusCode(404);
+            as(TestTokens.deptLead(dept)).post(base + "/accept").then().statusCode(403);
+            as(TestTokens.reviewer()).post(base + "/publish").then().statusCode(409)
+                    .body("type", equalTo("urn:jixiao:problem:wrong-status"));
+            as(TestTokens.reviewer()).body("{\"comment\":\"同意\"}").post(base + "/accept").then().statusCode(200);
+            as(TestTokens.reviewer()).post(base + "/publish").then().statusCode(200).body("to", equalTo("PUBLISHED"));
+
+            as(TestTokens.portal()).get(base + "/published/report.docx").then().statusCode(200)
+                    .contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            as(TestTokens.portal()).get(base + "/versions").then().statusCode(200).body("number", contains(2));
+            as(TestTokens.portal()).get(base + "/versions/1/report.json").then().statusCode(404);
+            as(TestTokens.portal()).get(base).then().statusCode(403);
+
+            as(TestTokens.deptUser(dept)).get(base + "/history").then().statusCode(200)
+                    .body("to", contains("SUBMITTED", "RETURNED", "SUBMITTED", "ACCEPTED", "PUBLISHED"))
+                    .body("actor", contains("lead-" + dept.toLowerCase(), "reviewer", "lead-" + dept.toLowerCase(),
+                            "reviewer", "reviewer"))
+                    .body("[1].comment", equalTo("请补充资金管理制度执行情况"))
+                    .body("[0].actorDepartment", equalTo(dept));
+        }
+    }
+
+    @Test
+    void anotherDepartmentSeesNoReportAndAnUnknownSectionIsRefused() {
+        String dept = newDepartmentCode();
+        String base = "/api/reports/" + dept + "/2023";
+        as(TestTokens.deptUser(newDepartmentCode())).get(base).then().statusCode(404);
+        as(TestTokens.deptUser(newDepartmentCode())).body("{\"text\":\"x\"}").put(base + "/sections/problems")
+                .then().statusCode(404);
+        as(TestTokens.deptUser(dept)).body("{\"text\":\"x\"}").put(base + "/sections/nonsense").then().statusCode(400)
+                .body("field", equalTo("sectionKey")).body("detail", containsString("fund-management"));
+        as(TestTokens.deptUser(dept)).get(base + "/report.pdf").then().statusCode(404);
+        io.restassured.RestAssured.given().get(base).then().statusCode(401);
+        as(TestTokens.admin()).get(base + "/versions").then().statusCode(404);
+        as(TestTokens.reviewer()).get(base + "/history").then().statusCode(200).body("$", hasSize(0));
+    }
+}
