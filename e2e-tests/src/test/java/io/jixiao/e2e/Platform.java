@@ -1,0 +1,100 @@
+package io.jixiao.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.jixiao.infra.KafkaBroker;
+import io.jixiao.infra.KeycloakServer;
+import io.jixiao.infra.PostgresServer;
+import io.jixiao.infra.ServiceProcess;
+import io.jixiao.infra.TemporaryDatabase;
+import io.jixiao.infra.TestInfrastructure;
+
+/**
+ * The whole platform for the end-to-end tests, started once per test JVM: PostgreSQL databases of
+ * its own, a Kafka broker, Keycloak with the project's realm, and the three packaged services
+ * configured against them as in production.
+ */
+final class Platform implements AutoCloseable {
+
+    static final String REALM = "jixiao";
+
+    final Path root = Path.of(System.getProperty("jixiao.root", "..")).toAbsolutePath().normalize();
+    final Path logs = root.resolve("e2e-tests/target/e2e-logs");
+    final KafkaBroker kafka;
+    final KeycloakServer keycloak;
+    final Duration keycloakStart;
+    final ServiceProcess budget;
+    final ServiceProcess indicator;
+    final ServiceProcess report;
+    private final TemporaryDatabase[] databases = new TemporaryDatabase[3];
+
+    private static Platform instance;
+
+    static synchronized Platform get() {
+        if (instance == null) {
+            instance = new Platform();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+        }
+        return instance;
+    }
+
+    private Platform() {
+        PostgresServer pg = PostgresServer.fromEnvironment();
+        pg.requireReachable();
+        databases[0] = pg.createTemporaryDatabase("e2e_budget");
+        databases[1] = pg.createTemporaryDatabase("e2e_indicator");
+        databases[2] = pg.createTemporaryDatabase("e2e_report");
+        kafka = KafkaBroker.startFresh(TestInfrastructure.scratchDirectory("jixiao-e2e-kafka-"));
+        kafka.createTopics(Map.of("budget.events", 3, "budget.events.dlq", 1, "indicator.events", 3,
+                "indicator.events.dlq", 1));
+
+        long started = System.nanoTime();
+        keycloak = KeycloakServer.start(Path.of(System.getProperty("keycloak.dist")),
+                root.resolve("deploy/keycloak/jixiao-realm.json"), REALM, ServiceProcess.freePort(),
+                logs.resolve("keycloak.log"), Map.of());
+        keycloakStart = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("Keycloak ready in %.1f s at %s%n", keycloakStart.toMillis() / 1000.0, keycloak.issuer());
+
+        budget = service("budget-service", "BUDGET", databases[0]);
+        indicator = service("indicator-service", "INDICATOR", databases[1]);
+        report = service("report-service", "REPORT", databases[2]);
+    }
+
+    private ServiceProcess service(String name, String prefix, TemporaryDatabase db) {
+        int port = ServiceProcess.freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put(prefix + "_HTTP_PORT", Integer.toString(port));
+        env.put(prefix + "_DB_URL", db.jdbcUrl());
+        env.put(prefix + "_DB_USER", db.server().user());
+        env.put(prefix + "_DB_PASSWORD", db.server().password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        return ServiceProcess.start(name, root.resolve(name + "/target/quarkus-app/quarkus-run.jar"), port, env,
+                logs.resolve(name + ".log"), Duration.ofSeconds(90));
+    }
+
+    @Override
+    public synchronized void close() {
+        for (AutoCloseable c : new AutoCloseable[] { report, indicator, budget, keycloak, kafka }) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // keep closing the rest
+            }
+        }
+        for (TemporaryDatabase db : databases) {
+            if (db != null) {
+                try {
+                    db.close();
+                } catch (RuntimeException e) {
+                    // best effort
+                }
+            }
+        }
+    }
+}

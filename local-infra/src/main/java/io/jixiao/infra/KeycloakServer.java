@@ -1,0 +1,208 @@
+package io.jixiao.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A real Keycloak from its Maven Central distribution, in its own process, with the project's realm
+ * imported. The distribution is unpacked once per version under {@code ~/.cache/jixiao/} (its first
+ * start also builds it, about 80 s here; later starts take about 25 s).
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Path home;
+    private final int port;
+    private final String realm;
+    private final Path log;
+    private Process process;
+    private final Thread shutdownHook = new Thread(this::killQuietly, "keycloak-shutdown");
+
+    private KeycloakServer(Path home, int port, String realm, Path log) {
+        this.home = home;
+        this.port = port;
+        this.realm = realm;
+        this.log = log;
+    }
+
+    /**
+     * Unpacks {@code distZip} (if not yet), puts {@code realmJson} up for import and starts Keycloak
+     * in dev mode on 127.0.0.1:{@code port}, with the issuer pinned to that address.
+     */
+    public static KeycloakServer start(Path distZip, Path realmJson, String realm, int port, Path logFile,
+            Map<String, String> environment) {
+        Path home = unpack(distZip);
+        KeycloakServer server = new KeycloakServer(home, port, realm, logFile);
+        server.launch(realmJson, environment);
+        return server;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The issuer of the realm's tokens, as the services must be configured with it. */
+    public String issuer() {
+        return baseUrl() + "/realms/" + realm;
+    }
+
+    public String tokenEndpoint() {
+        return issuer() + "/protocol/openid-connect/token";
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    private void launch(Path realmJson, Map<String, String> environment) {
+        try {
+            Path imports = home.resolve("data/import");
+            Files.createDirectories(imports);
+            try (var old = Files.list(imports)) {
+                for (Path p : old.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.copy(realmJson, imports.resolve(realmJson.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(log.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + baseUrl(),
+                "--db=dev-mem", "--health-enabled=true", "--import-realm", "--log-level=WARN");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", environment.getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD",
+                "keycloak-test-admin"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+        builder.environment().putAll(environment);
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Keycloak: " + command, e);
+        }
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        awaitReady();
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI wellKnown = URI.create(issuer() + "/.well-known/openid-configuration");
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(wellKnown).timeout(Duration.ofSeconds(3))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Keycloak was not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + log);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+    }
+
+    private void killQuietly() {
+        Process p = process;
+        if (p != null) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    /** Unpacks the distribution once, into a folder named after the zip (shared by later runs). */
+    static Path unpack(Path distZip) {
+        String name = distZip.getFileName().toString().replaceAll("\\.zip$", "");
+        Path target = Path.of(System.getProperty("user.home"), ".cache", "jixiao", name);
+        Path complete = target.resolve(".unpacked");
+        if (Files.exists(complete)) {
+            return home(target);
+        }
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(distZip))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("zip entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(zip, out, StandardCopyOption.REPLACE_EXISTING);
+                    if (out.toString().endsWith(".sh")) {
+                        out.toFile().setExecutable(true);
+                    }
+                }
+            }
+            Files.writeString(complete, distZip.toString());
+            return home(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not unpack " + distZip, e);
+        }
+    }
+
+    private static Path home(Path unpacked) {
+        try (var entries = Files.list(unpacked)) {
+            return entries.filter(p -> Files.isDirectory(p) && Files.exists(p.resolve("bin/kc.sh"))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no Keycloak distribution in " + unpacked));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
