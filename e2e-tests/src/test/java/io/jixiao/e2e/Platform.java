@@ -53,7 +53,7 @@ final class Platform implements AutoCloseable {
 
         long started = System.nanoTime();
         keycloak = KeycloakServer.start(Path.of(System.getProperty("keycloak.dist")),
-                root.resolve("deploy/keycloak/jixiao-realm.json"), REALM, ServiceProcess.freePort(),
+                root.resolve("deploy/kubernetes/base/keycloak/jixiao-realm.json"), REALM, ServiceProcess.freePort(),
                 logs.resolve("keycloak.log"), Map.of());
         keycloakStart = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf("Keycloak ready in %.1f s at %s%n", keycloakStart.toMillis() / 1000.0, keycloak.issuer());

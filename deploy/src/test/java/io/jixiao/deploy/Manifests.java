@@ -1,0 +1,80 @@
+package io.jixiao.deploy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/** An overlay rendered by kustomize (through kubectl) and read into the fabric8 Kubernetes model. */
+final class Manifests {
+
+    static final Path ROOT = Path.of(System.getProperty("jixiao.root", "..")).toAbsolutePath().normalize();
+    static final Path KUSTOMIZE = ROOT.resolve("deploy/kubernetes");
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    final String overlay;
+    final List<HasMetadata> resources;
+
+    private Manifests(String overlay, List<HasMetadata> resources) {
+        this.overlay = overlay;
+        this.resources = resources;
+    }
+
+    static Manifests render(String overlay) {
+        String yaml = kustomize(KUSTOMIZE.resolve(overlay));
+        List<HasMetadata> resources = new ArrayList<>();
+        for (String document : yaml.split("(?m)^---\\s*$")) {
+            if (!document.isBlank()) {
+                resources.add(SERIALIZATION.unmarshal(document));
+            }
+        }
+        return new Manifests(overlay, resources);
+    }
+
+    <T extends HasMetadata> List<T> all(Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    List<GenericKubernetesResource> custom(String kind) {
+        return resources.stream().filter(r -> r instanceof GenericKubernetesResource && kind.equals(r.getKind()))
+                .map(GenericKubernetesResource.class::cast).toList();
+    }
+
+    <T extends HasMetadata> T named(Class<T> type, String name) {
+        return all(type).stream().filter(r -> name.equals(r.getMetadata().getName())).findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + " has no " + type.getSimpleName() + " " + name));
+    }
+
+    /** kustomize as kubectl carries it; a machine without kubectl gets one sentence saying what to install. */
+    private static String kustomize(Path dir) {
+        try {
+            Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(false).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new AssertionError("kustomize " + dir + " failed: " + err);
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("kubectl is needed to render the overlays (Debian: apt-get install kubernetes-client)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
