@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.jixiao.demo.Http;
 import io.jixiao.events.CloudEventHeaders;
 import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;
@@ -40,7 +41,6 @@ class KeycloakSignInTest {
     static String user;
     static String otherUser;
     static String reviewer;
-    static String lead;
     static String projectId;
 
     @BeforeAll
@@ -49,9 +49,8 @@ class KeycloakSignInTest {
         String tokens = platform.keycloak.tokenEndpoint();
         portal = Http.token(tokens, Map.of("grant_type", "client_credentials", "client_id", "finance-portal",
                 "client_secret", PORTAL_SECRET));
-        user = password("hhgxj-user");
-        lead = password("hhgxj-lead");
-        otherUser = password("hhczj-user");
+        user = password("hhczj-user");
+        otherUser = password("hhgxj-user");
         reviewer = password("reviewer");
     }
 
@@ -69,9 +68,9 @@ class KeycloakSignInTest {
         assertTrue(portalClaims.at("/realm_access/roles").toString().contains("portal-client"), portalClaims.toString());
 
         JsonNode userClaims = Http.claims(user);
-        assertEquals("HHGXJ", userClaims.get("department").asText());
+        assertEquals("HHCZJ", userClaims.get("department").asText());
         assertTrue(userClaims.at("/realm_access/roles").toString().contains("dept-user"));
-        assertEquals("HHCZJ", Http.claims(otherUser).get("department").asText());
+        assertEquals("HHGXJ", Http.claims(otherUser).get("department").asText());
     }
 
     @Test
@@ -79,9 +78,9 @@ class KeycloakSignInTest {
     void thePortalRegistersAndFundsWithItsServiceAccount() {
         String budget = platform.budget.baseUrl();
         assertEquals(201, Http.post(budget + "/api/departments", portal,
-                "{\"code\":\"HHGXJ\",\"name\":\"怀化市工业和信息化局\"}").status());
+                "{\"code\":\"HHCZJ\",\"name\":\"怀化市财政局\"}").status());
         Http.Reply project = Http.post(budget + "/api/projects", portal, """
-                {"departmentCode":"HHGXJ","fiscalYear":2023,"name":"智慧怀化工作经费","category":"MID_YEAR_ADJUSTMENT",
+                {"departmentCode":"HHCZJ","fiscalYear":2023,"name":"财政信息化项目","category":"MID_YEAR_ADJUSTMENT",
                  "fundingLines":[{"name":"2023年预算","amount":"300000.00"},
                                  {"name":"2022年结转","amount":"40000.00","carriedOverFromYear":2022}]}""");
         assertEquals(201, project.status(), project.body());
@@ -128,17 +127,17 @@ class KeycloakSignInTest {
     @Order(5)
     void theOtherServicesAcceptTheSameSignIn() {
         String indicator = platform.indicator.baseUrl();
-        Http.Reply ledger = awaitStatus(indicator + "/api/departments/HHGXJ/years/2023/ledger", user, 200,
+        Http.Reply ledger = awaitStatus(indicator + "/api/departments/HHCZJ/years/2023/ledger", user, 200,
                 r -> r.body().contains(projectId));
         assertTrue(ledger.body().contains("280000.00") || ledger.body().contains(projectId), ledger.body());
-        assertEquals(404, Http.get(indicator + "/api/departments/HHGXJ/years/2023/ledger", otherUser).status());
+        assertEquals(404, Http.get(indicator + "/api/departments/HHCZJ/years/2023/ledger", otherUser).status());
 
         String report = platform.report.baseUrl();
-        awaitStatus(report + "/api/reports/HHGXJ/2023", lead, 200, r -> r.body().contains("智慧怀化工作经费"));
-        assertEquals(404, Http.get(report + "/api/reports/HHGXJ/2023", otherUser).status());
+        awaitStatus(report + "/api/reports/HHCZJ/2023", user, 200, r -> r.body().contains("财政信息化项目"));
+        assertEquals(404, Http.get(report + "/api/reports/HHCZJ/2023", otherUser).status());
         assertEquals(200, Http.get(report + "/api/monitoring/years/2023?month=12", reviewer).status());
         assertEquals(403, Http.get(report + "/api/monitoring/years/2023?month=12", user).status());
-        assertEquals(403, Http.get(report + "/api/reports/HHGXJ/2023", portal).status());
+        assertEquals(403, Http.get(report + "/api/reports/HHCZJ/2023", portal).status());
     }
 
     @Test
@@ -154,7 +153,7 @@ class KeycloakSignInTest {
             }
             assertEquals(1, spent.size());
             assertEquals(Http.claims(user).get("sub").asText(), spent.get(0).at("/actor/subject").asText());
-            assertEquals("HHGXJ", spent.get(0).at("/actor/department").asText());
+            assertEquals("HHCZJ", spent.get(0).at("/actor/department").asText());
         }
     }
 

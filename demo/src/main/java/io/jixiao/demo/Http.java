@@ -1,4 +1,4 @@
-package io.jixiao.e2e;
+package io.jixiao.demo;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,13 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Plain HTTP against the running services and Keycloak, the way their clients talk to them. */
-final class Http {
+public final class Http {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Reply(int status, String body) {
-        JsonNode json() {
+    public record Reply(int status, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -31,17 +31,17 @@ final class Http {
         }
     }
 
-    static Reply get(String url, String token) {
+    public static Reply get(String url, String token) {
         return send(request(url, token).GET());
     }
 
-    static Reply post(String url, String token, String json) {
+    public static Reply post(String url, String token, String json) {
         return send(request(url, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A token from Keycloak's token endpoint (client credentials or password grant). */
-    static String token(String tokenEndpoint, Map<String, String> form) {
+    public static String token(String tokenEndpoint, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -54,7 +54,7 @@ final class Http {
         return reply.json().get("access_token").asText();
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
         } catch (IOException e) {
@@ -63,10 +63,31 @@ final class Http {
     }
 
     /** The claims of a JWT (its payload), without checking anything: for asserting what a token carries. */
-    static JsonNode claims(String jwt) {
+    public static JsonNode claims(String jwt) {
         try {
             return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
         } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Reply put(String url, String token, String json) {
+        return send(request(url, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public static byte[] download(String url, String token) {
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request(url, token).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + ": " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
