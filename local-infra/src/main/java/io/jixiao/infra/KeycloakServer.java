@@ -133,6 +133,47 @@ public final class KeycloakServer implements AutoCloseable {
         throw new IllegalStateException("Keycloak was not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + log);
     }
 
+    /** Lets Keycloak outlive this JVM (the local stack); its pid goes to {@code pidFile}. */
+    public synchronized long detach(Path pidFile) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // nothing to remove
+        }
+        long pid = process.pid();
+        try {
+            Files.writeString(pidFile, Long.toString(pid));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        process = null;
+        return pid;
+    }
+
+    /** Stops a detached Keycloak (and the JVM kc.sh started) by its pid file; true if one was running. */
+    public static boolean stopDetached(Path pidFile) {
+        if (!Files.exists(pidFile)) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            Files.delete(pidFile);
+            return ProcessHandle.of(pid).map(handle -> {
+                handle.descendants().forEach(ProcessHandle::destroy);
+                handle.destroy();
+                try {
+                    handle.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    handle.descendants().forEach(ProcessHandle::destroyForcibly);
+                    handle.destroyForcibly();
+                }
+                return true;
+            }).orElse(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (process == null) {

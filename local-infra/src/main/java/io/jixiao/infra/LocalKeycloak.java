@@ -1,0 +1,35 @@
+package io.jixiao.infra;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The local stack's Keycloak, as a command: {@code start <dist.zip> <realm.json> <port> <runDir>} starts it
+ * with the realm imported and leaves it running; {@code stop <runDir>} stops it.
+ */
+public final class LocalKeycloak {
+
+    public static void main(String[] args) {
+        if (args.length == 5 && args[0].equals("start")) {
+            Path run = Path.of(args[4]);
+            if (KeycloakServer.stopDetached(run.resolve("keycloak.pid"))) {
+                System.err.println("stopped a Keycloak left running");
+            }
+            long started = System.nanoTime();
+            KeycloakServer keycloak = KeycloakServer.start(Path.of(args[1]), Path.of(args[2]), "jixiao",
+                    Integer.parseInt(args[3]), run.resolve("keycloak.log"), Map.of());
+            long pid = keycloak.detach(run.resolve("keycloak.pid"));
+            System.out.printf("keycloak %s ready in %.0f s, pid %d%n", keycloak.issuer(),
+                    (System.nanoTime() - started) / 1e9, pid);
+        } else if (args.length == 2 && args[0].equals("stop")) {
+            System.out.println(KeycloakServer.stopDetached(Path.of(args[1]).resolve("keycloak.pid"))
+                    ? "keycloak stopped" : "keycloak was not running");
+        } else {
+            System.err.println("usage: LocalKeycloak start <dist.zip> <realm.json> <port> <runDir> | stop <runDir>");
+            System.exit(2);
+        }
+    }
+
+    private LocalKeycloak() {
+    }
+}
