@@ -1,0 +1,310 @@
+package io.jixiao.bench;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.jixiao.demo.Http;
+
+/**
+ * The DESIGN §12 figures, measured against the running local stack ({@code ./jixiao up}): disbursement
+ * writes per second through budget-service next to the raw single-row insert rate of the same
+ * PostgreSQL (pgbench, same concurrency); event freshness from committed disbursement to applied in
+ * report-service at a fixed write rate; report assembly times; RSS and start time of each service.
+ * Prints each figure and writes them all to a JSON file.
+ */
+public final class Benchmarks {
+
+    private static final String DEPARTMENT = "HHCZJ";
+    private static final int PROJECTS = 64;
+    private static final int[] CONCURRENCY = { 1, 8, 32 };
+
+    private final Map<String, String> args;
+    private final String budget;
+    private final String report;
+    private final String tokenEndpoint;
+    private final Path run;
+    private final ObjectNode results = Http.JSON.createObjectNode();
+    private String portal;
+    private String user;
+    private String reviewer;
+    private final List<String> projectIds = new ArrayList<>();
+
+    private Benchmarks(Map<String, String> args) {
+        this.args = args;
+        this.budget = args.getOrDefault("budget", "http://127.0.0.1:8081");
+        this.report = args.getOrDefault("report", "http://127.0.0.1:8083");
+        this.tokenEndpoint = args.getOrDefault("issuer", "http://127.0.0.1:8180/realms/jixiao")
+                + "/protocol/openid-connect/token";
+        this.run = Path.of(args.getOrDefault("run", ".run"));
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        for (int i = 0; i + 1 < argv.length; i += 2) {
+            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+        }
+        Benchmarks b = new Benchmarks(args);
+        b.signIn();
+        b.setUp();
+        b.writes();
+        b.freshness(Integer.parseInt(args.getOrDefault("rate", "200")), Duration.ofSeconds(15));
+        b.reportAssembly();
+        b.footprint();
+        b.results.put("notMeasured", "the synthetic city (100 departments × 40 projects × 100 ledger entries) and the "
+                + "read-model rebuild rate from 1M events: not built yet");
+        Path out = Path.of(args.getOrDefault("out", "out/bench/results.json"));
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(b.results));
+        System.out.println("\nwritten: " + out.toAbsolutePath());
+    }
+
+    private void signIn() {
+        portal = Http.token(tokenEndpoint, Map.of("grant_type", "client_credentials", "client_id", "finance-portal",
+                "client_secret", env("JIXIAO_PORTAL_CLIENT_SECRET", "portal-test-secret")));
+        user = password("hhczj-user");
+        reviewer = password("reviewer");
+    }
+
+    private String password(String name) {
+        return Http.token(tokenEndpoint, Map.of("grant_type", "password", "client_id", "jixiao-test-login",
+                "username", name, "password", env("JIXIAO_TEST_USER_PASSWORD", "jixiao-test")));
+    }
+
+    /** Projects with budgets far beyond what the run spends, so no write is refused for lack of funds. */
+    private void setUp() {
+        Http.post(budget + "/api/departments", portal, "{\"code\":\"" + DEPARTMENT + "\",\"name\":\"怀化市财政局\"}");
+        String batch = Long.toString(System.currentTimeMillis(), 36);
+        for (int i = 0; i < PROJECTS; i++) {
+            Http.Reply p = Http.post(budget + "/api/projects", portal, "{\"departmentCode\":\"" + DEPARTMENT
+                    + "\",\"fiscalYear\":2023,\"name\":\"压测项目 " + batch + "-" + i + "\",\"category\":\"OPENING_BUDGET\","
+                    + "\"budget\":\"900000000.00\"}");
+            String id = p.json().get("id").asText();
+            Http.post(budget + "/api/projects/" + id + "/arrivals", portal,
+                    "{\"amount\":\"900000000.00\",\"arrivedOn\":\"2023-01-10\"}");
+            projectIds.add(id);
+        }
+        System.out.println("set up " + PROJECTS + " projects of " + DEPARTMENT);
+    }
+
+    /** Disbursements/s through the API next to pgbench's raw single-row inserts/s, per concurrency. */
+    private void writes() throws Exception {
+        // the JIT compiles the write path first: measure a warm service, as the report figures are
+        disbursements(8, Duration.ofSeconds(15));
+        ObjectNode writes = results.putObject("disbursementWrites");
+        System.out.printf("%n%-12s %16s %16s %8s%n", "concurrency", "disbursements/s", "raw inserts/s", "ratio");
+        for (int c : CONCURRENCY) {
+            double raw = pgbench(c, 10);
+            double api = disbursements(c, Duration.ofSeconds(10));
+            ObjectNode row = writes.putObject(Integer.toString(c));
+            row.put("disbursementsPerSecond", round(api)).put("rawInsertsPerSecond", round(raw)).put("ratio", round(api / raw));
+            System.out.printf("%-12d %16.1f %16.1f %8.3f%n", c, api, raw, api / raw);
+        }
+        writes.put("target", "ratio ≥ 0.5 at the same concurrency");
+    }
+
+    private double disbursements(int concurrency, Duration duration) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Instant end = Instant.now().plus(duration);
+        long started = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < concurrency; w++) {
+            int worker = w;
+            workers.add(pool.submit(() -> {
+                int i = worker;
+                while (Instant.now().isBefore(end)) {
+                    String project = projectIds.get(i++ % projectIds.size());
+                    Http.Reply r = Http.post(budget + "/api/projects/" + project + "/disbursements", user,
+                            "{\"amount\":\"0.01\",\"spentOn\":\"2023-05-01\",\"payee\":\"压测\",\"purpose\":\"吞吐量测试\"}");
+                    (r.status() == 201 ? ok : failed).incrementAndGet();
+                }
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (failed.get() > 0) {
+            System.out.println("  (" + failed.get() + " writes refused or failed at concurrency " + concurrency + ")");
+        }
+        return ok.get() / seconds;
+    }
+
+    /** pgbench: single-row inserts into a table shaped like a ledger row, same server, same concurrency. */
+    private double pgbench(int concurrency, int seconds) throws IOException, InterruptedException, SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+            try (ResultSet rs = c.createStatement().executeQuery("select 1 from pg_database where datname='jixiao_bench_raw'")) {
+                if (!rs.next()) {
+                    c.createStatement().execute("create database jixiao_bench_raw");
+                }
+            }
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/jixiao_bench_raw", "postgres", "")) {
+            c.createStatement().execute("create table if not exists raw_insert (id uuid primary key, project_id uuid not null,"
+                    + " amount numeric(18,2) not null, business_date date not null, recorded_at timestamptz not null)");
+        }
+        Path script = Files.createTempFile("raw-insert", ".sql");
+        Files.writeString(script, "insert into raw_insert values (gen_random_uuid(), gen_random_uuid(), 0.01, current_date, now());\n");
+        Process p = new ProcessBuilder("pgbench", "-n", "-h", "127.0.0.1", "-U", "postgres", "-c", Integer.toString(concurrency),
+                "-j", Integer.toString(Math.min(concurrency, 2)), "-T", Integer.toString(seconds), "-f", script.toString(),
+                "jixiao_bench_raw").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        p.waitFor(seconds + 30L, TimeUnit.SECONDS);
+        Matcher m = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("pgbench said: " + output);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    /**
+     * Writes at a fixed rate, then reads when each event was committed (the outbox row's time, taken in
+     * the writing transaction) and when report-service applied it (its inbox row): the difference per event.
+     */
+    private void freshness(int rate, Duration duration) throws Exception {
+        Instant start = Instant.now();
+        var scheduler = Executors.newScheduledThreadPool(2);
+        ExecutorService senders = Executors.newFixedThreadPool(32);
+        AtomicInteger sent = new AtomicInteger();
+        long periodNanos = 1_000_000_000L / rate;
+        int total = (int) (rate * duration.toSeconds());
+        List<CompletableFuture<?>> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var task = scheduler.scheduleAtFixedRate(() -> {
+            int i = sent.getAndIncrement();
+            if (i < total) {
+                pending.add(CompletableFuture.runAsync(() -> Http.post(budget + "/api/projects/"
+                        + projectIds.get(i % projectIds.size()) + "/disbursements", user,
+                        "{\"amount\":\"0.01\",\"spentOn\":\"2023-05-01\",\"payee\":\"压测\",\"purpose\":\"时效测试\"}"), senders));
+            }
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        Thread.sleep(duration.toMillis() + 200);
+        task.cancel(false);
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        scheduler.shutdown();
+        senders.shutdown();
+        Thread.sleep(5000);
+
+        Map<String, Instant> committed = times("jixiao_budget", "select event_id::text, occurred_at from outbox_event"
+                + " where event_type = 'jixiao.budget.FundsSpent.v1' and occurred_at >= ?", start);
+        Map<String, Instant> applied = times("jixiao_report", "select event_id::text, processed_at from processed_event"
+                + " where processed_at >= ?", start);
+        List<Long> lags = new ArrayList<>();
+        committed.forEach((id, at) -> {
+            Instant seen = applied.get(id);
+            if (seen != null) {
+                lags.add(Duration.between(at, seen).toMillis());
+            }
+        });
+        long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        ObjectNode f = results.putObject("eventFreshness");
+        f.put("rate", rate).put("events", committed.size()).put("seenInReportService", sorted.length)
+                .put("p50Millis", percentile(sorted, 50)).put("p99Millis", percentile(sorted, 99))
+                .put("maxMillis", sorted.length == 0 ? -1 : sorted[sorted.length - 1])
+                .put("target", "p99 ≤ 500 ms at 500 writes/s");
+        System.out.printf("%nevent freshness at %d writes/s: %d events, p50 %d ms, p99 %d ms, max %d ms (target p99 ≤ 500 ms)%n",
+                rate, sorted.length, percentile(sorted, 50), percentile(sorted, 99),
+                sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
+    }
+
+    private Map<String, Instant> times(String database, String sql, Instant since) throws SQLException {
+        Map<String, Instant> times = new HashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+                PreparedStatement st = c.prepareStatement(sql)) {
+            st.setTimestamp(1, Timestamp.from(since));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    times.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                }
+            }
+        }
+        return times;
+    }
+
+    /** The seed's department report (34 projects, 52 indicators), warm: 5 calls to warm up, 30 measured. */
+    private void reportAssembly() {
+        ObjectNode r = results.putObject("reportAssembly");
+        System.out.println();
+        for (String format : List.of("json", "html", "docx", "xlsx")) {
+            String url = report + "/api/reports/HHGXJ/2023/report." + format;
+            for (int i = 0; i < 5; i++) {
+                Http.download(url, reviewer);
+            }
+            long[] times = new long[30];
+            for (int i = 0; i < times.length; i++) {
+                long t = System.nanoTime();
+                Http.download(url, reviewer);
+                times[i] = (System.nanoTime() - t) / 1000;
+            }
+            Arrays.sort(times);
+            r.put(format + "P50Millis", times[15] / 1000.0).put(format + "P95Millis", times[28] / 1000.0);
+            System.out.printf("report.%-5s p50 %6.1f ms, p95 %6.1f ms%n", format, times[15] / 1000.0, times[28] / 1000.0);
+        }
+        r.put("target", "JSON ≤ 50 ms, .docx ≤ 300 ms (34 projects, 100 indicators), warm");
+    }
+
+    /** Resident memory after the load, and the start time each service logged. */
+    private void footprint() throws IOException {
+        ObjectNode f = results.putObject("footprint");
+        System.out.println();
+        for (String service : List.of("budget-service", "indicator-service", "report-service")) {
+            long pid = Long.parseLong(Files.readString(run.resolve(service + ".pid")).trim());
+            long rssKb = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rssKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            Matcher m = Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(run.resolve(service + ".log")));
+            String start = null;
+            while (m.find()) {
+                start = m.group(1);
+            }
+            f.putObject(service).put("rssMegabytes", rssKb / 1024).put("startSeconds", start == null ? null : new BigDecimal(start));
+            System.out.printf("%-18s RSS %4d MB, started in %s s (targets: ≤ 300 MB, ≤ 3 s)%n", service, rssKb / 1024, start);
+        }
+    }
+
+    private static long percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+}
