@@ -110,9 +110,12 @@ public class OutboxRelay {
                 }
                 backoffMillis = 0;
                 if (pass.published() < config.batchSize()) {
-                    // drained, or another instance holds the relay lock: wait for a commit or the poll interval
+                    // drained, or another instance holds the relay lock: wait for a commit or the poll interval,
+                    // then a moment more, so that one pass publishes the commits of many concurrent writes
                     wakeUps.drainPermits();
-                    wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                    if (wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS)) {
+                        Thread.sleep(config.batchWindow().toMillis());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
