@@ -23,14 +23,6 @@ public interface OutboxConfig {
     @WithDefault("500ms")
     Duration idlePoll();
 
-    /**
-     * How long the relay lets commits gather after being woken before it publishes: a pass per write
-     * would cost a transaction and a round trip to Kafka per write; a few milliseconds more latency
-     * buys passes of many events.
-     */
-    @WithDefault("10ms")
-    Duration batchWindow();
-
     /** The longest pause between attempts while Kafka is unreachable. */
     @WithDefault("5s")
     Duration maxBackoff();

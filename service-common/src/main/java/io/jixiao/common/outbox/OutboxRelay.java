@@ -110,12 +110,9 @@ public class OutboxRelay {
                 }
                 backoffMillis = 0;
                 if (pass.published() < config.batchSize()) {
-                    // drained, or another instance holds the relay lock: wait for a commit or the poll interval,
-                    // then a moment more, so that one pass publishes the commits of many concurrent writes
+                    // drained, or another instance holds the relay lock: wait for a commit or the poll interval
                     wakeUps.drainPermits();
-                    if (wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS)) {
-                        Thread.sleep(config.batchWindow().toMillis());
-                    }
+                    wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
