@@ -104,11 +104,14 @@ public class ProjectService {
     public List<ProjectView> list(String departmentCode, Integer fiscalYear, ProjectCategory category) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        String department = caller.department().orElse(departmentCode);
+        String department = departmentCode;
         if (!caller.seesAllDepartments()) {
-            if (department == null || (departmentCode != null && !departmentCode.equals(department))) {
+            // only the token's own department, never one named in the query
+            String own = caller.department().orElse(null);
+            if (own == null || (departmentCode != null && !departmentCode.equals(own))) {
                 return List.of();
             }
+            department = own;
         }
         if (department != null) {
             query.append(" and departmentCode = :department");

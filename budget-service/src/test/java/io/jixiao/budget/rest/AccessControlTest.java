@@ -58,6 +58,10 @@ class AccessControlTest {
         as(stranger).get("/api/departments/" + dept + "/years/2023/declared-figures").then().statusCode(404);
         as(stranger).queryParam("department", dept).get("/api/projects").then().statusCode(200).body("$", hasSize(0));
         as(stranger).get("/api/departments").then().statusCode(200).body("code", not(hasItem(dept)));
+        // a department role without a department claim sees no department at all, whatever it asks for
+        String unassigned = TestTokens.token("unassigned", null, "dept-user");
+        as(unassigned).queryParam("department", dept).get("/api/projects").then().statusCode(200).body("$", hasSize(0));
+        as(unassigned).get("/api/projects/" + project).then().statusCode(404);
 
         spend(otherDept, project, "1.00").statusCode(404);
         as(TestTokens.deptLead(otherDept)).body("""
