@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import io.jixiao.common.inbox.EventInbox;
+import io.jixiao.common.kafka.KafkaClientProperties;
 import io.jixiao.events.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
@@ -98,9 +99,7 @@ public class ReadModelRebuild {
     }
 
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> props = new HashMap<>(kafkaConfig);
-        props.keySet().removeIf(key -> !ConsumerConfig.configNames().contains(key)
-                && !key.startsWith("sasl.") && !key.startsWith("ssl.") && !key.equals("security.protocol"));
+        Map<String, Object> props = KafkaClientProperties.consumer(kafkaConfig);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

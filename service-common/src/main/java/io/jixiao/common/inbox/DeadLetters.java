@@ -1,7 +1,6 @@
 package io.jixiao.common.inbox;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.jixiao.common.kafka.KafkaClientProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 
@@ -48,9 +48,7 @@ public class DeadLetters {
 
     @PostConstruct
     void createProducer() {
-        Map<String, Object> props = new HashMap<>(kafkaConfig);
-        props.keySet().removeIf(key -> !ProducerConfig.configNames().contains(key)
-                && !key.startsWith("sasl.") && !key.startsWith("ssl.") && !key.equals("security.protocol"));
+        Map<String, Object> props = KafkaClientProperties.producer(kafkaConfig);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.jixiao.common.kafka.KafkaClientProperties;
 import io.jixiao.events.CloudEventHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
@@ -61,6 +63,7 @@ public class OutboxPublisher {
 
     private KafkaProducer<String, String> producer;
 
+
     /** What one pass did: how many rows it published, and whether the broker failed it. */
     public record PassResult(int published, boolean lockHeldElsewhere, Exception failure) {
         boolean failed() {
@@ -70,7 +73,7 @@ public class OutboxPublisher {
 
     @PostConstruct
     void createProducer() {
-        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        Map<String, Object> props = KafkaClientProperties.producer(kafkaConfig);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         // idempotent producer: no duplicates from its own retries, and no reordering within a partition
@@ -82,8 +85,6 @@ public class OutboxPublisher {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout / 2 - 10));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
-        props.keySet().removeIf(key -> !ProducerConfig.configNames().contains(key)
-                && !key.startsWith("sasl.") && !key.startsWith("ssl.") && !key.equals("security.protocol"));
         producer = new KafkaProducer<>(props);
     }
 
@@ -114,32 +115,56 @@ public class OutboxPublisher {
         });
     }
 
+    /**
+     * Sends the batch in waves: each wave holds the next record of every partition key, and the next
+     * wave starts only once the broker has acknowledged this one. A record of a project is therefore
+     * never on its way while an earlier one of the same project could still fail: whatever happens to
+     * the broker, a project's events land in commit order. Different projects go out together.
+     */
     private PassResult sendAndMark(List<OutboxEvent> batch) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        Exception failure = null;
-        try {
-            for (OutboxEvent event : batch) {
-                acks.add(producer.send(toRecord(event)));
-            }
-        } catch (RuntimeException e) {
-            // metadata unavailable for max.block.ms: the broker is away; what was handed over is still awaited
-            failure = e;
+        java.util.Map<String, java.util.ArrayDeque<OutboxEvent>> byKey = new java.util.LinkedHashMap<>();
+        for (OutboxEvent event : batch) {
+            byKey.computeIfAbsent(event.partitionKey, k -> new java.util.ArrayDeque<>()).add(event);
         }
-        List<Long> acknowledged = new ArrayList<>(acks.size());
+        List<Long> acknowledged = new ArrayList<>(batch.size());
+        Exception failure = null;
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        for (int i = 0; i < acks.size(); i++) {
-            try {
-                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                acknowledged.add(batch.get(i).position);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = e;
-                break;
-            } catch (Exception e) {
-                // the idempotent producer never lets a later record of a partition land before a failed one,
-                // so the acknowledged rows can be marked whatever failed around them
-                failure = failure == null ? e : failure;
+        while (!byKey.isEmpty() && failure == null) {
+            List<OutboxEvent> wave = new ArrayList<>(byKey.size());
+            byKey.values().forEach(queue -> wave.add(queue.peek()));
+            List<Future<RecordMetadata>> acks = new ArrayList<>(wave.size());
+            for (OutboxEvent event : wave) {
+                try {
+                    acks.add(producer.send(toRecord(event)));
+                } catch (RuntimeException e) {
+                    // no metadata within max.block.ms: the broker is away
+                    failure = e;
+                    break;
+                }
             }
+            for (int i = 0; i < acks.size(); i++) {
+                OutboxEvent event = wave.get(i);
+                try {
+                    acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    acknowledged.add(event.position);
+                    java.util.ArrayDeque<OutboxEvent> queue = byKey.get(event.partitionKey);
+                    queue.poll();
+                    if (queue.isEmpty()) {
+                        byKey.remove(event.partitionKey);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = e;
+                    break;
+                } catch (ExecutionException | TimeoutException e) {
+                    // this key stops here for this pass; what the broker took is marked, the rest goes next pass
+                    failure = failure == null ? e : failure;
+                }
+            }
+        }
+        if (failure != null) {
+            // nothing of this pass may still be on its way when the next pass sends: wait it out
+            producer.flush();
         }
         if (!acknowledged.isEmpty()) {
             em.createQuery("update OutboxEvent set publishedAt = ?1 where position in ?2")
