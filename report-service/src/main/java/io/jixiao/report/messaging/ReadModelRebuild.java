@@ -76,26 +76,56 @@ public class ReadModelRebuild {
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
             end.entrySet().removeIf(e -> e.getValue() == 0);
             while (!end.isEmpty()) {
+                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                     Long stop = end.get(tp);
                     if (stop == null || record.offset() >= stop) {
                         continue;
                     }
-                    events++;
-                    if (inbox.replay(record, projection) == EventInbox.Outcome.APPLIED) {
-                        applied++;
-                    }
+                    batch.add(record);
                     if (record.offset() + 1 >= stop) {
                         end.remove(tp);
                     }
                 }
+                events += batch.size();
+                applied += applyBatch(batch);
                 end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             }
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         LOG.infof("read model rebuilt from %d events (%d applied) in %d ms", events, applied, millis);
         return new Result(events, applied, events - applied, millis);
+    }
+
+    /**
+     * One transaction for a whole poll's records (a commit per event is what bounds a replay); if the
+     * batch fails, its records are applied one by one, each in its own transaction, as live consumption does.
+     */
+    private long applyBatch(List<ConsumerRecord<String, String>> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                long applied = 0;
+                for (ConsumerRecord<String, String> record : batch) {
+                    if (inbox.replayInCurrentTransaction(record, projection) == EventInbox.Outcome.APPLIED) {
+                        applied++;
+                    }
+                }
+                return applied;
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("a replay batch of %d records failed (%s): applying them one by one", batch.size(), e.toString());
+            long applied = 0;
+            for (ConsumerRecord<String, String> record : batch) {
+                if (inbox.replay(record, projection) == EventInbox.Outcome.APPLIED) {
+                    applied++;
+                }
+            }
+            return applied;
+        }
     }
 
     private Map<String, Object> consumerConfig() {

@@ -53,6 +53,27 @@ public class EventInbox {
         return receive(record, handler, false);
     }
 
+    /**
+     * A replay's batch: applies the records in the caller's transaction (one commit for many events),
+     * each still recorded in the inbox. The caller falls back to {@link #replay} record by record if the
+     * batch fails.
+     */
+    public Outcome replayInCurrentTransaction(ConsumerRecord<String, String> record, EventHandler handler) {
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.parse(record);
+        } catch (IncomingEvent.UnreadableEventException e) {
+            return Outcome.DEAD_LETTERED;
+        }
+        if (!EventSchemas.instance().knows(event.type())) {
+            return Outcome.IGNORED_UNKNOWN_TYPE;
+        }
+        if (!EventSchemas.instance().violations(event.type(), event.payload()).isEmpty()) {
+            return Outcome.DEAD_LETTERED;
+        }
+        return applyOnce(event, handler);
+    }
+
     private Outcome receive(ConsumerRecord<String, String> record, EventHandler handler, boolean deadLetter) {
         IncomingEvent event;
         try {
