@@ -65,10 +65,6 @@ public final class KeycloakServer implements AutoCloseable {
         return issuer() + "/protocol/openid-connect/token";
     }
 
-    public Path home() {
-        return home;
-    }
-
     private void launch(Path realmJson, Map<String, String> environment) {
         try {
             Path imports = home.resolve("data/import");

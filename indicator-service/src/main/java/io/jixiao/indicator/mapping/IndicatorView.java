@@ -1,5 +1,7 @@
 package io.jixiao.indicator.mapping;
 
+import io.jixiao.common.money.Decimals;
+
 import java.util.UUID;
 
 import io.jixiao.indicator.ActualSource;

@@ -1,5 +1,7 @@
 package io.jixiao.indicator.mapping;
 
+import io.jixiao.common.money.Decimals;
+
 import java.time.LocalDate;
 import java.util.UUID;
 

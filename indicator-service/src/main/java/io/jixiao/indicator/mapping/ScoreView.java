@@ -1,5 +1,7 @@
 package io.jixiao.indicator.mapping;
 
+import io.jixiao.common.money.Decimals;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;

@@ -15,7 +15,7 @@ import io.jixiao.common.security.Actor;
 import io.jixiao.events.EventTypes;
 import io.jixiao.indicator.Goal;
 import io.jixiao.indicator.Indicator;
-import io.jixiao.indicator.mapping.Decimals;
+import io.jixiao.common.money.Decimals;
 import io.jixiao.indicator.scoring.ScoreCard;
 
 /**

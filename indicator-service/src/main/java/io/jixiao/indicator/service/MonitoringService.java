@@ -16,7 +16,7 @@ import io.jixiao.common.money.Yuan;
 import io.jixiao.common.security.Caller;
 import io.jixiao.indicator.Indicator;
 import io.jixiao.indicator.ProjectLedger;
-import io.jixiao.indicator.mapping.Decimals;
+import io.jixiao.common.money.Decimals;
 import io.jixiao.indicator.mapping.MonitoringView;
 import io.jixiao.indicator.mapping.MonitoringView.IndicatorLine;
 import io.jixiao.indicator.mapping.MonitoringView.ProjectLine;

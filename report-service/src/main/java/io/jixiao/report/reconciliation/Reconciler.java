@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import io.jixiao.common.money.Decimals;
 import io.jixiao.report.reconciliation.Finding.Severity;
 import io.jixiao.report.reconciliation.NarrativeFigures.Metric;
 import io.jixiao.report.reconciliation.NarrativeFigures.Quoted;
@@ -158,9 +159,9 @@ public final class Reconciler {
             BigDecimal sum = groupWeights.getOrDefault(group, BigDecimal.ZERO);
             boolean same = sum.compareTo(total) == 0;
             findings.add(new Finding("INDICATOR_WEIGHTS", same ? Severity.OK : Severity.BLOCKING, group,
-                    same ? group + " indicator weights add up to " + plain(total)
-                            : group + " indicator weights add up to " + plain(sum) + ", the group's total is " + plain(total),
-                    plain(total), plain(sum)));
+                    same ? group + " indicator weights add up to " + Decimals.plain(total)
+                            : group + " indicator weights add up to " + Decimals.plain(sum) + ", the group's total is " + Decimals.plain(total),
+                    Decimals.plain(total), Decimals.plain(sum)));
         });
     }
 
@@ -217,9 +218,6 @@ public final class Reconciler {
         return yuan.divide(TEN_THOUSAND).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
-    }
 
     private Reconciler() {
     }

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.jixiao.common.money.Decimals;
+import io.jixiao.common.money.Yuan;
 import io.jixiao.common.monitoring.Colour;
 import io.jixiao.common.monitoring.Progress;
 import io.jixiao.common.problem.ProblemException;
@@ -18,6 +20,7 @@ import io.jixiao.report.Department;
 import io.jixiao.report.Indicator;
 import io.jixiao.report.Project;
 import io.jixiao.report.mapping.CityMonitoringView;
+import io.jixiao.report.reconciliation.Reconciler;
 
 /**
  * 双监控 views for finance reviewers (DESIGN §6.4): per department and city-wide for a month, every
@@ -54,8 +57,8 @@ public class MonitoringService {
             Progress progress = Progress.ofIndicator(i.direction, i.target, i.actual, month);
             Project project = i.projectId == null ? null : byId.get(i.projectId);
             indicatorLines.add(new CityMonitoringView.IndicatorLine(i.id, i.departmentCode, project == null ? null : project.name,
-                    i.name, progress.colour(), i.direction, ReportAssembler.plain(i.target),
-                    ReportAssembler.plain(i.actual), i.unit, ReportAssembler.shown(progress.ratio())));
+                    i.name, progress.colour(), i.direction, Decimals.plain(i.target),
+                    Decimals.plain(i.actual), i.unit, Decimals.shown(progress.ratio())));
             if (i.projectId != null) {
                 projectColours.merge(i.projectId, progress.colour(), Colour::worse);
             }
@@ -65,8 +68,8 @@ public class MonitoringService {
             Progress spending = Progress.ofSpending(p.spent, p.budget, month);
             Colour colour = projectColours.getOrDefault(p.id, Colour.NONE).worse(spending.colour());
             projectLines.add(new CityMonitoringView.ProjectLine(p.id, p.departmentCode, names.get(p.departmentCode), p.name,
-                    colour, spending.colour(), ReportAssembler.wan(p.budget), ReportAssembler.wan(p.spent),
-                    ReportAssembler.percent(p.spent, p.budget), ReportAssembler.shown(spending.ratio())));
+                    colour, spending.colour(), Reconciler.wan(p.budget), Reconciler.wan(p.spent),
+                    Yuan.percent(p.spent, p.budget), Decimals.shown(spending.ratio())));
         }
         projectLines.sort(Comparator.comparing(CityMonitoringView.ProjectLine::colour)
                 .thenComparing(CityMonitoringView.ProjectLine::departmentCode).thenComparing(CityMonitoringView.ProjectLine::name));

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.common.money.Decimals;
+import io.jixiao.common.money.Yuan;
 import io.jixiao.common.monitoring.Colour;
 import io.jixiao.common.monitoring.Progress;
 import io.jixiao.report.DeclaredFigures;
@@ -84,20 +86,20 @@ public class ReportAssembler {
         BigDecimal arrived = sum(projects, p -> p.arrived);
         BigDecimal spent = sum(projects, p -> p.spent);
         BigDecimal savings = budget.subtract(spent);
-        Totals totals = new Totals(projects.size(), wan(budget), wan(arrived), wan(spent), wan(savings),
-                percent(arrived, budget), percent(spent, budget), percent(savings, budget));
+        Totals totals = new Totals(projects.size(), Reconciler.wan(budget), Reconciler.wan(arrived), Reconciler.wan(spent), Reconciler.wan(savings),
+                Yuan.percent(arrived, budget), Yuan.percent(spent, budget), Yuan.percent(savings, budget));
 
         List<CategoryLine> categories = new ArrayList<>();
         for (String category : CATEGORIES) {
             List<Project> of = projects.stream().filter(p -> p.category.equals(category)).toList();
-            categories.add(new CategoryLine(category, Labels.CATEGORY.get(category), of.size(), wan(sum(of, p -> p.budget)),
-                    wan(sum(of, p -> p.arrived)), wan(sum(of, p -> p.spent))));
+            categories.add(new CategoryLine(category, Labels.CATEGORY.get(category), of.size(), Reconciler.wan(sum(of, p -> p.budget)),
+                    Reconciler.wan(sum(of, p -> p.arrived)), Reconciler.wan(sum(of, p -> p.spent))));
         }
 
         List<ProjectLine> projectLines = projects.stream().map(p -> new ProjectLine(p.id, p.name, p.category,
-                p.fundSource, p.legalBasis, p.paidOnBehalf, wan(p.budget), wan(p.arrived), wan(p.spent),
-                percent(p.spent, p.budget), lines.getOrDefault(p.id, List.of()).stream()
-                        .map(l -> new FundingLineLine(l.id, l.name, l.carriedOverFromYear, wan(l.budget), wan(l.spent)))
+                p.fundSource, p.legalBasis, p.paidOnBehalf, Reconciler.wan(p.budget), Reconciler.wan(p.arrived), Reconciler.wan(p.spent),
+                Yuan.percent(p.spent, p.budget), lines.getOrDefault(p.id, List.of()).stream()
+                        .map(l -> new FundingLineLine(l.id, l.name, l.carriedOverFromYear, Reconciler.wan(l.budget), Reconciler.wan(l.spent)))
                         .toList())).toList();
 
         List<GoalLine> goalLines = goals.stream().map(g -> new GoalLine(g.projectId,
@@ -107,11 +109,11 @@ public class ReportAssembler {
         List<IndicatorLine> indicatorLines = indicators.stream().map(i -> new IndicatorLine(i.id, i.projectId,
                 i.projectId == null || byId.get(i.projectId) == null ? null : byId.get(i.projectId).name,
                 i.level1, Labels.of(Labels.LEVEL1, i.level1), i.level2, Labels.of(Labels.LEVEL2, i.level2), i.name,
-                target(i), i.unit, actual(i), i.actualSource, plain(i.weight), scores.get(i.id), i.notApplicable,
+                target(i), i.unit, actual(i), i.actualSource, Decimals.plain(i.weight), scores.get(i.id), i.notApplicable,
                 i.deviationReason, i.remedy)).toList();
 
-        ScoreSummary scoreSummary = score == null ? null : new ScoreSummary(score.policy, shown(score.total), score.grade,
-                shown(score.executionRate), groups(score));
+        ScoreSummary scoreSummary = score == null ? null : new ScoreSummary(score.policy, Decimals.shown(score.total), score.grade,
+                Decimals.shown(score.executionRate), groups(score));
 
         List<Finding> findings = findings(projects, budget, arrived, spent, declared, indicators, score, narrative);
         int month = fiscalYear < LocalDate.now().getYear() ? 12 : LocalDate.now().getMonthValue();
@@ -174,7 +176,7 @@ public class ReportAssembler {
             for (Indicator i : byProject.getOrDefault(p.id, List.of())) {
                 colour = colour.worse(Progress.ofIndicator(i.direction, i.target, i.actual, month).colour());
             }
-            monitored.add(new MonitoredProject(p.id, p.name, colour, percent(p.spent, p.budget)));
+            monitored.add(new MonitoredProject(p.id, p.name, colour, Yuan.percent(p.spent, p.budget)));
             overall = overall.worse(colour);
         }
         monitored.sort(Comparator.comparing(MonitoredProject::colour));
@@ -200,7 +202,7 @@ public class ReportAssembler {
         })) {
             JsonNode value = i.get("score");
             scores.put(UUID.fromString(i.get("indicatorId").asText()),
-                    value == null || value.isNull() ? null : shown(new BigDecimal(value.asText())));
+                    value == null || value.isNull() ? null : Decimals.shown(new BigDecimal(value.asText())));
         }
         return scores;
     }
@@ -211,7 +213,7 @@ public class ReportAssembler {
         })) {
             String group = g.get("group").asText();
             groups.add(new GroupScore(group, Labels.of(Labels.GROUP, group), g.get("weight").asText(),
-                    shown(new BigDecimal(g.get("score").asText()))));
+                    Decimals.shown(new BigDecimal(g.get("score").asText()))));
         }
         return groups;
     }
@@ -246,7 +248,7 @@ public class ReportAssembler {
         if (i.target == null) {
             return i.targetText;
         }
-        return Labels.of(Labels.DIRECTION, i.direction) + plain(i.target);
+        return Labels.of(Labels.DIRECTION, i.direction) + Decimals.plain(i.target);
     }
 
     private static String actual(Indicator i) {
@@ -256,35 +258,14 @@ public class ReportAssembler {
         if (i.actual == null) {
             return null;
         }
-        return "%".equals(i.unit) ? shown(i.actual) : plain(i.actual.setScale(Math.min(i.actual.scale(), 2), RoundingMode.HALF_UP));
+        return "%".equals(i.unit) ? Decimals.shown(i.actual) : Decimals.plain(i.actual.setScale(Math.min(i.actual.scale(), 2), RoundingMode.HALF_UP));
     }
 
     private static BigDecimal sum(List<Project> projects, java.util.function.Function<Project, BigDecimal> field) {
         return projects.stream().map(field).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
-    static String wan(BigDecimal yuan) {
-        return Reconciler.wan(yuan);
-    }
-
     static BigDecimal rate(BigDecimal part, BigDecimal whole) {
         return whole.signum() == 0 ? null : part.multiply(HUNDRED).divide(whole, MathContext.DECIMAL128);
-    }
-
-    static String percent(BigDecimal part, BigDecimal whole) {
-        BigDecimal rate = rate(part, whole);
-        return rate == null ? null : shown(rate);
-    }
-
-    static String shown(BigDecimal value) {
-        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    static String plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 }

@@ -1,4 +1,4 @@
-package io.jixiao.indicator.mapping;
+package io.jixiao.common.money;
 
 import java.math.BigDecimal;
 
