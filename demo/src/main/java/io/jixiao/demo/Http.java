@@ -19,7 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: one connection per concurrent request, as a browser or the portal's client pool has.
+    // The JDK's default upgrade to HTTP/2 would put every thread's requests on one connection,
+    // which the server handles on one event loop: the client, not the service, would set the pace.
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public record Reply(int status, String body) {
         public JsonNode json() {

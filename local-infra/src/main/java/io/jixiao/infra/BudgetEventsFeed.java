@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,6 +42,8 @@ public final class BudgetEventsFeed implements AutoCloseable {
             return lines.get(name);
         }
     }
+
+    private final Map<UUID, String[]> sent = new HashMap<>();
 
     public BudgetEventsFeed(String bootstrapServers) {
         Properties p = new Properties();
@@ -90,6 +94,29 @@ public final class BudgetEventsFeed implements AutoCloseable {
         BigDecimal[] t = lineTotals.get(line).clone();
         t[2] = t[2].add(new BigDecimal(amount));
         return moneyPayload(line, amount, t, projectTotalsWith(line, t)).put("payee", "p").put("purpose", "q");
+    }
+
+    /**
+     * A FundsSpent event made as {@link #spend} makes it (the totals move on) but not sent: a test hands
+     * it to a consumer itself, see {@link #asConsumed}.
+     */
+    public UUID spendUnsent(UUID line, String amount) {
+        BigDecimal[] t = lineTotals.get(line);
+        t[2] = t[2].add(new BigDecimal(amount));
+        ObjectNode payload = moneyPayload(line, amount, t, projectTotalsWith(line, t)).put("payee", "p").put("purpose", "q");
+        EventSchemas.instance().requireValid(EventTypes.FUNDS_SPENT, payload);
+        UUID id = UUID.randomUUID();
+        sent.put(id, new String[] { Topics.BUDGET_EVENTS, projectOfLine.get(line).toString(), payload.toString(),
+                EventTypes.FUNDS_SPENT });
+        return id;
+    }
+
+    /** An event made here as a consumer would read it off the broker, at the given offset. */
+    public ConsumerRecord<String, String> asConsumed(UUID eventId, long offset) {
+        String[] event = sent.get(eventId);
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(event[0], 0, offset, event[1], event[2]);
+        headers(eventId.toString(), event[3]).forEach(record.headers()::add);
+        return record;
     }
 
     private UUID money(String type, UUID line, String amount, int column) {
@@ -166,7 +193,14 @@ public final class BudgetEventsFeed implements AutoCloseable {
     /** Sends a schema-checked event to any topic (indicator.events too). */
     public void send(String topic, String type, String key, ObjectNode payload, UUID eventId) {
         EventSchemas.instance().requireValid(type, payload);
+        sent.put(eventId, new String[] { topic, key, payload.toString(), type });
         sendRaw(topic, key, payload.toString(), eventId.toString(), type);
+    }
+
+    /** Sends an event already sent once more, same id and payload: what a redelivery looks like to a consumer. */
+    public void resend(UUID eventId) {
+        String[] event = sent.get(eventId);
+        sendRaw(event[0], event[1], event[2], eventId.toString(), event[3]);
     }
 
     /** Sends anything at all: for the consumer's tolerance of what it does not understand. */
@@ -176,21 +210,26 @@ public final class BudgetEventsFeed implements AutoCloseable {
 
     private void sendRaw(String topic, String key, String value, String eventId, String type) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        if (eventId != null) {
-            record.headers().add(new RecordHeader(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8)));
-        }
-        if (type != null) {
-            record.headers().add(new RecordHeader(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8)));
-        }
-        record.headers().add(new RecordHeader(CloudEventHeaders.SOURCE,
-                "/jixiao/test-feed".getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader(CloudEventHeaders.TIME,
-                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString().getBytes(StandardCharsets.UTF_8)));
+        headers(eventId, type).forEach(record.headers()::add);
         try {
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<RecordHeader> headers(String eventId, String type) {
+        List<RecordHeader> headers = new java.util.ArrayList<>();
+        if (eventId != null) {
+            headers.add(new RecordHeader(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8)));
+        }
+        if (type != null) {
+            headers.add(new RecordHeader(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8)));
+        }
+        headers.add(new RecordHeader(CloudEventHeaders.SOURCE, "/jixiao/test-feed".getBytes(StandardCharsets.UTF_8)));
+        headers.add(new RecordHeader(CloudEventHeaders.TIME,
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString().getBytes(StandardCharsets.UTF_8)));
+        return headers;
     }
 
     @Override

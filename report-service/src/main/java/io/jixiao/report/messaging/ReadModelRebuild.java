@@ -89,7 +89,7 @@ public class ReadModelRebuild {
                     }
                 }
                 events += batch.size();
-                applied += applyBatch(batch);
+                applied += inbox.replayBatch(batch, projection);
                 end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
             }
         }
@@ -98,42 +98,15 @@ public class ReadModelRebuild {
         return new Result(events, applied, events - applied, millis);
     }
 
-    /**
-     * One transaction for a whole poll's records (a commit per event is what bounds a replay); if the
-     * batch fails, its records are applied one by one, each in its own transaction, as live consumption does.
-     */
-    private long applyBatch(List<ConsumerRecord<String, String>> batch) {
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                long applied = 0;
-                for (ConsumerRecord<String, String> record : batch) {
-                    if (inbox.replayInCurrentTransaction(record, projection) == EventInbox.Outcome.APPLIED) {
-                        applied++;
-                    }
-                }
-                return applied;
-            });
-        } catch (RuntimeException e) {
-            LOG.warnf("a replay batch of %d records failed (%s): applying them one by one", batch.size(), e.toString());
-            long applied = 0;
-            for (ConsumerRecord<String, String> record : batch) {
-                if (inbox.replay(record, projection) == EventInbox.Outcome.APPLIED) {
-                    applied++;
-                }
-            }
-            return applied;
-        }
-    }
-
     private Map<String, Object> consumerConfig() {
         Map<String, Object> props = KafkaClientProperties.consumer(kafkaConfig);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        // a replay reads far more than live consumption: fetch in large pieces
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return props;
     }

@@ -1,14 +1,20 @@
 package io.jixiao.common.inbox;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.jixiao.events.EventSchemas;
@@ -41,40 +47,117 @@ public class EventInbox {
     /** What became of a record. */
     public enum Outcome { APPLIED, DUPLICATE, IGNORED_UNKNOWN_TYPE, DEAD_LETTERED }
 
-    public Outcome receive(ConsumerRecord<String, String> record, EventHandler handler) {
-        return receive(record, handler, true);
+    /** One record: a batch of one. */
+    public void receive(ConsumerRecord<String, String> record, EventHandler handler) {
+        receiveBatch(List.of(record), handler);
     }
 
     /**
-     * A replay (rebuilding a read model) reads records that were dead-lettered the first time round:
-     * they are skipped, not sent to the dead-letter topic again.
+     * A poll's records at once, in one transaction: a commit per event is what bounds a consumer. Each
+     * event is still recorded in the inbox with its effect, so a redelivered one changes nothing, and the
+     * records are applied in their order. Unreadable and ill-schemed records are dead-lettered first, as
+     * one by one. If the batch's transaction fails (one event the handler cannot apply, or another
+     * consumer recording one of the same events first), its records are applied one by one, each in its
+     * own transaction with retries: a bad event costs its batch the speed, never the correctness.
+     *
+     * @return how many events were applied (not duplicates, ignored or dead-lettered)
      */
-    public Outcome replay(ConsumerRecord<String, String> record, EventHandler handler) {
-        return receive(record, handler, false);
+    public long receiveBatch(List<ConsumerRecord<String, String>> records, EventHandler handler) {
+        return batch(records, handler, true);
     }
 
-    /**
-     * A replay's batch: applies the records in the caller's transaction (one commit for many events),
-     * each still recorded in the inbox. The caller falls back to {@link #replay} record by record if the
-     * batch fails.
-     */
-    public Outcome replayInCurrentTransaction(ConsumerRecord<String, String> record, EventHandler handler) {
-        IncomingEvent event;
+    /** {@link #receiveBatch} for a replay: what was dead-lettered the first time round is skipped. */
+    public long replayBatch(List<ConsumerRecord<String, String>> records, EventHandler handler) {
+        return batch(records, handler, false);
+    }
+
+    private long batch(List<ConsumerRecord<String, String>> records, EventHandler handler, boolean deadLetter) {
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            IncomingEvent event = admit(record, deadLetter);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        if (events.isEmpty()) {
+            return 0;
+        }
         try {
-            event = IncomingEvent.parse(record);
-        } catch (IncomingEvent.UnreadableEventException e) {
-            return Outcome.DEAD_LETTERED;
+            List<IncomingEvent> applied = QuarkusTransaction.requiringNew().call(() -> applyAllOnce(events, handler));
+            registry.counter("jixiao.events.consumed", "topic", events.get(0).topic(), "outcome", Outcome.APPLIED.name())
+                    .increment(applied.size());
+            registry.counter("jixiao.events.consumed", "topic", events.get(0).topic(), "outcome", Outcome.DUPLICATE.name())
+                    .increment(events.size() - applied.size());
+            return applied.size();
+        } catch (RuntimeException e) {
+            LOG.warnf("a batch of %d events failed (%s): applying them one by one", events.size(), e.toString());
+            long applied = 0;
+            for (IncomingEvent event : events) {
+                Outcome outcome = applyWithRetries(event, handler);
+                count(event, outcome);
+                if (outcome == Outcome.APPLIED) {
+                    applied++;
+                }
+            }
+            return applied;
         }
-        if (!EventSchemas.instance().knows(event.type())) {
-            return Outcome.IGNORED_UNKNOWN_TYPE;
-        }
-        if (!EventSchemas.instance().violations(event.type(), event.payload()).isEmpty()) {
-            return Outcome.DEAD_LETTERED;
-        }
-        return applyOnce(event, handler);
     }
 
-    private Outcome receive(ConsumerRecord<String, String> record, EventHandler handler, boolean deadLetter) {
+    /**
+     * Skips the events already recorded, lets the handler load what the rest touch in one go, applies
+     * them, and records them last — with no "on conflict": an event another consumer recorded meanwhile
+     * fails the whole transaction, so it can never be applied twice.
+     */
+    private List<IncomingEvent> applyAllOnce(List<IncomingEvent> events, EventHandler handler) {
+        Set<UUID> seen = alreadyProcessed(events);
+        List<IncomingEvent> fresh = new ArrayList<>(events.size());
+        for (IncomingEvent event : events) {
+            if (seen.add(event.id())) {
+                fresh.add(event);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return fresh;
+        }
+        handler.prepare(fresh);
+        fresh.forEach(handler::apply);
+        em.flush();
+        record(fresh);
+        return fresh;
+    }
+
+    private Set<UUID> alreadyProcessed(List<IncomingEvent> events) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Set<UUID> seen = new HashSet<>();
+            try (PreparedStatement st = connection.prepareStatement(
+                    "select event_id from processed_event where event_id = any(?)")) {
+                st.setArray(1, connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).toArray()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        seen.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            return seen;
+        });
+    }
+
+    /** One statement for the batch; processed_at is when its effects were written, just before the commit. */
+    private void record(List<IncomingEvent> events) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement st = connection.prepareStatement("""
+                    insert into processed_event (event_id, event_type, topic, processed_at)
+                    select id, type, topic, clock_timestamp() from unnest(?, ?, ?) as e(id, type, topic)""")) {
+                st.setArray(1, connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).toArray()));
+                st.setArray(2, connection.createArrayOf("varchar", events.stream().map(IncomingEvent::type).toArray()));
+                st.setArray(3, connection.createArrayOf("varchar", events.stream().map(IncomingEvent::topic).toArray()));
+                st.executeUpdate();
+            }
+        });
+    }
+
+    /** The event to apply, or null: unreadable or ill-schemed (dead-lettered when asked), or of a type we do not know. */
+    private IncomingEvent admit(ConsumerRecord<String, String> record, boolean deadLetter) {
         IncomingEvent event;
         try {
             event = IncomingEvent.parse(record);
@@ -82,23 +165,21 @@ public class EventInbox {
             if (deadLetter) {
                 deadLetters.send(record, e.getMessage());
             }
-            return Outcome.DEAD_LETTERED;
+            return null;
         }
         if (!EventSchemas.instance().knows(event.type())) {
             LOG.debugf("ignoring event type %s (%s)", event.type(), event.id());
             count(event, Outcome.IGNORED_UNKNOWN_TYPE);
-            return Outcome.IGNORED_UNKNOWN_TYPE;
+            return null;
         }
         List<String> violations = EventSchemas.instance().violations(event.type(), event.payload());
         if (!violations.isEmpty()) {
             if (deadLetter) {
                 deadLetters.send(record, event.type() + " breaks its schema: " + String.join("; ", violations));
             }
-            return Outcome.DEAD_LETTERED;
+            return null;
         }
-        Outcome outcome = applyWithRetries(event, handler);
-        count(event, outcome);
-        return outcome;
+        return event;
     }
 
     private Outcome applyWithRetries(IncomingEvent event, EventHandler handler) {
@@ -116,19 +197,7 @@ public class EventInbox {
     }
 
     private Outcome applyOnce(IncomingEvent event, EventHandler handler) {
-        int first = em.createNativeQuery("""
-                insert into processed_event (event_id, event_type, topic, processed_at) values (?1, ?2, ?3, ?4)
-                on conflict do nothing""")
-                .setParameter(1, event.id())
-                .setParameter(2, event.type())
-                .setParameter(3, event.topic())
-                .setParameter(4, OffsetDateTime.now())
-                .executeUpdate();
-        if (first == 0) {
-            return Outcome.DUPLICATE;
-        }
-        handler.apply(event);
-        return Outcome.APPLIED;
+        return applyAllOnce(List.of(event), handler).isEmpty() ? Outcome.DUPLICATE : Outcome.APPLIED;
     }
 
     private void count(IncomingEvent event, Outcome outcome) {

@@ -1,0 +1,62 @@
+package io.jixiao.report.messaging;
+
+import static io.jixiao.report.Api.awaitReport;
+import static io.jixiao.report.Api.newDepartmentCode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.common.inbox.EventInbox;
+import io.jixiao.infra.BudgetEventsFeed;
+import io.jixiao.report.ReportTestResources;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The consumers apply a poll's records in one transaction: an event that comes twice, in the same
+ * batch or a later one, still moves the money once, and the batch's events land in their order.
+ * (The report shows 万元.) The money events carry the totals after them, so an event applied twice — or out of order — would
+ * set the project back to an older figure.
+ */
+@QuarkusTest
+class EventBatchTest {
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    ReadModelProjection projection;
+
+    @Test
+    void anEventDeliveredTwiceInOneBatchOrALaterOneMovesTheMoneyOnce() {
+        String dept = newDepartmentCode();
+        try (BudgetEventsFeed feed = new BudgetEventsFeed(ReportTestResources.infrastructure().kafkaBootstrapServers())) {
+            feed.registerDepartment(dept, "批量测试局");
+            UUID line = feed.registerProject(dept, "批量项目", Map.of("本年预算", "100000.00")).line("本年预算");
+            feed.arrive(line, "100000.00");
+            awaitReport(dept, r -> "10.00".equals(r.getString("totals.arrived")));
+
+            UUID first = feed.spendUnsent(line, "10000.00");
+            UUID second = feed.spendUnsent(line, "20000.00");
+            long applied = inbox.receiveBatch(List.of(feed.asConsumed(first, 100), feed.asConsumed(second, 101),
+                    feed.asConsumed(first, 102)), projection);
+            assertEquals(2, applied, "the second delivery of the first event is recognised within its batch");
+            JsonPath report = awaitReport(dept, r -> "3.00".equals(r.getString("totals.spent")));
+            assertEquals("7.00", report.getString("totals.savings"));
+
+            assertEquals(0, inbox.receiveBatch(List.of(feed.asConsumed(first, 103)), projection),
+                    "and in a later batch");
+            feed.resend(first); // and when the broker delivers it again to the live consumer
+            UUID marker = feed.spend(line, "40000.00");
+            report = awaitReport(dept, r -> "7.00".equals(r.getString("totals.spent")));
+            assertEquals("3.00", report.getString("totals.savings"));
+            assertEquals(0, inbox.receiveBatch(List.of(feed.asConsumed(marker, 104)), projection));
+        }
+    }
+}
