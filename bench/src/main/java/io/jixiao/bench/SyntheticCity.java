@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -26,8 +28,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -140,7 +144,7 @@ public final class SyntheticCity {
             this.nameSuffixes = nameSuffixes;
         }
 
-        static final int TOTAL_WEIGHT = java.util.Arrays.stream(values()).mapToInt(c -> c.weight).sum();
+        static final int TOTAL_WEIGHT = Arrays.stream(values()).mapToInt(c -> c.weight).sum();
     }
 
     /**
@@ -198,9 +202,9 @@ public final class SyntheticCity {
      */
     public static Produced produce(String bootstrapServers, String budgetTopic, String indicatorTopic, Shape shape) {
         try (Publisher publisher = new Publisher(bootstrapServers, budgetTopic, indicatorTopic)) {
+            int firstYear = Collections.min(shape.fiscalYears());
             for (int index = 1; index <= shape.departments(); index++) {
                 String code = departmentCode(index);
-                int firstYear = Collections.min(shape.fiscalYears());
                 registerDepartment(publisher, code, departmentName(index), LocalDate.of(firstYear, 1, 1));
                 for (int year : shape.fiscalYears()) {
                     DepartmentYear departmentYear = planYear(index, year, shape);
@@ -727,7 +731,7 @@ public final class SyntheticCity {
 
         private static final DateTimeFormatter CE_TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-        private final KafkaProducer<String, String> producer;
+        private final KafkaProducer<String, byte[]> producer;
         private final String budgetTopic;
         private final String indicatorTopic;
         private final Map<String, long[]> sentByType = new HashMap<>();
@@ -743,7 +747,9 @@ public final class SyntheticCity {
             Properties props = new Properties();
             props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            // the payload goes straight to UTF-8 bytes: the same bytes the relay's String serializer sends,
+            // without first building a String of the mostly-Chinese JSON and encoding it again
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -752,6 +758,7 @@ public final class SyntheticCity {
             props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
             props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
             // the relay does not compress either, so the topics hold what they would hold in production
+            // (and the local broker, started from the Maven Central jars, may lack the lz4 codec)
             props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
             props.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-synthetic-city");
             this.producer = new KafkaProducer<>(props);
@@ -786,7 +793,7 @@ public final class SyntheticCity {
                     throw new IllegalStateException(type + " payload breaks its schema: " + violations + " in " + payload);
                 }
             }
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload.toString());
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, utf8Json(payload));
             header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
             header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
             header(record, CloudEventHeaders.TYPE, type);
@@ -808,7 +815,15 @@ public final class SyntheticCity {
             }
         }
 
-        private static void header(ProducerRecord<String, String> record, String name, String value) {
+        private static byte[] utf8Json(ObjectNode payload) {
+            try {
+                return JSON.writeValueAsBytes(payload);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a tree of strings and numbers always serializes", e);
+            }
+        }
+
+        private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
             record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
         }
 
@@ -832,7 +847,7 @@ public final class SyntheticCity {
 
         @Override
         public void close() {
-            producer.close(java.time.Duration.ofSeconds(10));
+            producer.close(Duration.ofSeconds(10));
         }
     }
 

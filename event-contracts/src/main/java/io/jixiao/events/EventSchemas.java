@@ -44,9 +44,15 @@ public final class EventSchemas {
         if (!knows(type)) {
             return List.of("unknown event type " + type);
         }
-        JsonSchema schema = byType.computeIfAbsent(type,
-                t -> factory.getSchema(SchemaLocation.of(ID_PREFIX + EventTypes.schemaPath(t)), config));
+        JsonSchema schema = byType.computeIfAbsent(type, this::load);
         return schema.validate(payload).stream().map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    /** Loaded whole up front ($refs included), so validating from several threads never initialises it twice. */
+    private JsonSchema load(String type) {
+        JsonSchema schema = factory.getSchema(SchemaLocation.of(ID_PREFIX + EventTypes.schemaPath(type)), config);
+        schema.initializeValidators();
+        return schema;
     }
 
     /** Throws when the payload breaks its schema: a producer must never publish such an event. */

@@ -15,11 +15,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.jixiao.common.inbox.EventInbox;
 import io.jixiao.common.kafka.KafkaClientProperties;
-import io.jixiao.events.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
 
@@ -34,7 +34,6 @@ import io.smallrye.common.annotation.Identifier;
 public class ReadModelRebuild {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
-    private static final List<String> TOPICS = List.of(Topics.BUDGET_EVENTS, Topics.INDICATOR_EVENTS);
 
     @Inject
     EntityManager em;
@@ -47,6 +46,13 @@ public class ReadModelRebuild {
 
     @Inject
     ReadModelGate gate;
+
+    /** The topics the live consumers read: a rebuild replays exactly those. */
+    @ConfigProperty(name = "mp.messaging.incoming.budget-events.topic")
+    String budgetTopic;
+
+    @ConfigProperty(name = "mp.messaging.incoming.indicator-events.topic")
+    String indicatorTopic;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -68,7 +74,7 @@ public class ReadModelRebuild {
         long applied = 0;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
+            for (String topic : List.of(budgetTopic, indicatorTopic)) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
             consumer.assign(partitions);
@@ -103,10 +109,9 @@ public class ReadModelRebuild {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        // a replay reads far more than live consumption: fetch in large pieces
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        // a poll is a transaction: 1000 records keep the batch's garbage young (5000 made the collector copy
+        // whole batches, a quarter of the time in pauses, and the rebuild no faster)
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return props;
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,6 +33,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
+    private static final int PARALLEL_FROM = 64;
     private static final List<Duration> RETRIES = List.of(Duration.ofMillis(200), Duration.ofSeconds(1),
             Duration.ofSeconds(3), Duration.ofSeconds(5));
 
@@ -56,9 +58,9 @@ public class EventInbox {
      * A poll's records at once, in one transaction: a commit per event is what bounds a consumer. Each
      * event is still recorded in the inbox with its effect, so a redelivered one changes nothing, and the
      * records are applied in their order. Unreadable and ill-schemed records are dead-lettered first, as
-     * one by one. If the batch's transaction fails (one event the handler cannot apply, or another
-     * consumer recording one of the same events first), its records are applied one by one, each in its
-     * own transaction with retries: a bad event costs its batch the speed, never the correctness.
+     * one by one. If the batch's transaction fails (an event the handler cannot apply, the database
+     * gone for a moment), its records are applied one by one, each in its own transaction with retries:
+     * a bad event costs its batch the speed, never the correctness.
      *
      * @return how many events were applied (not duplicates, ignored or dead-lettered)
      */
@@ -72,13 +74,10 @@ public class EventInbox {
     }
 
     private long batch(List<ConsumerRecord<String, String>> records, EventHandler handler, boolean deadLetter) {
-        List<IncomingEvent> events = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, String> record : records) {
-            IncomingEvent event = admit(record, deadLetter);
-            if (event != null) {
-                events.add(event);
-            }
-        }
+        // reading and schema-checking a record is most of a batch's work and needs nothing but the record:
+        // large batches spread it over the cores (the stream keeps the records' order)
+        List<IncomingEvent> events = (records.size() >= PARALLEL_FROM ? records.parallelStream() : records.stream())
+                .map(record -> admit(record, deadLetter)).filter(Objects::nonNull).toList();
         if (events.isEmpty()) {
             return 0;
         }
@@ -104,55 +103,45 @@ public class EventInbox {
     }
 
     /**
-     * Skips the events already recorded, lets the handler load what the rest touch in one go, applies
-     * them, and records them last — with no "on conflict": an event another consumer recorded meanwhile
-     * fails the whole transaction, so it can never be applied twice.
+     * Records the batch's event ids first, one statement for all; applies only the events whose id was
+     * not there yet, once each. An id another consumer is recording at the same moment makes this one
+     * wait for its commit and then count as already there, so no event is applied twice. The unique
+     * index decides, not a query plan: a lookup first and an insert later would depend on table
+     * statistics that a rebuild's truncate leaves stale.
      */
     private List<IncomingEvent> applyAllOnce(List<IncomingEvent> events, EventHandler handler) {
-        Set<UUID> seen = alreadyProcessed(events);
+        Set<UUID> claimed = claim(events);
         List<IncomingEvent> fresh = new ArrayList<>(events.size());
         for (IncomingEvent event : events) {
-            if (seen.add(event.id())) {
+            if (claimed.remove(event.id())) {
                 fresh.add(event);
             }
         }
-        if (fresh.isEmpty()) {
-            return fresh;
+        if (!fresh.isEmpty()) {
+            handler.prepare(fresh);
+            fresh.forEach(handler::apply);
         }
-        handler.prepare(fresh);
-        fresh.forEach(handler::apply);
-        em.flush();
-        record(fresh);
         return fresh;
     }
 
-    private Set<UUID> alreadyProcessed(List<IncomingEvent> events) {
+    /** The ids this transaction recorded; processed_at is when the batch's effects began to be written. */
+    private Set<UUID> claim(List<IncomingEvent> events) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            Set<UUID> seen = new HashSet<>();
-            try (PreparedStatement st = connection.prepareStatement(
-                    "select event_id from processed_event where event_id = any(?)")) {
-                st.setArray(1, connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).toArray()));
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        seen.add(rs.getObject(1, UUID.class));
-                    }
-                }
-            }
-            return seen;
-        });
-    }
-
-    /** One statement for the batch; processed_at is when its effects were written, just before the commit. */
-    private void record(List<IncomingEvent> events) {
-        em.unwrap(Session.class).doWork(connection -> {
+            Set<UUID> claimed = new HashSet<>();
             try (PreparedStatement st = connection.prepareStatement("""
                     insert into processed_event (event_id, event_type, topic, processed_at)
-                    select id, type, topic, clock_timestamp() from unnest(?, ?, ?) as e(id, type, topic)""")) {
+                    select id, type, topic, clock_timestamp() from unnest(?, ?, ?) as e(id, type, topic)
+                    on conflict do nothing returning event_id""")) {
                 st.setArray(1, connection.createArrayOf("uuid", events.stream().map(IncomingEvent::id).toArray()));
                 st.setArray(2, connection.createArrayOf("varchar", events.stream().map(IncomingEvent::type).toArray()));
                 st.setArray(3, connection.createArrayOf("varchar", events.stream().map(IncomingEvent::topic).toArray()));
-                st.executeUpdate();
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(rs.getObject(1, UUID.class));
+                    }
+                }
             }
+            return claimed;
         });
     }
 
