@@ -130,15 +130,22 @@ public final class Benchmarks {
         // the JIT compiles the write path first: measure a warm service, as the report figures are
         disbursements(8, Duration.ofSeconds(15));
         ObjectNode writes = results.putObject("disbursementWrites");
-        System.out.printf("%n%-12s %16s %16s %8s%n", "concurrency", "disbursements/s", "raw inserts/s", "ratio");
+        DisbursementCeiling ceiling = DisbursementCeiling.create();
+        System.out.printf("%n%-12s %16s %16s %8s %22s %8s%n", "concurrency", "disbursements/s", "raw inserts/s", "ratio",
+                "its transaction alone/s", "ratio");
         for (int c : CONCURRENCY) {
             double raw = pgbench(c, 10);
+            double sqlOnly = ceiling.transactionsPerSecond(c, 10);
             double api = disbursements(c, Duration.ofSeconds(10));
             ObjectNode row = writes.putObject(Integer.toString(c));
-            row.put("disbursementsPerSecond", round(api)).put("rawInsertsPerSecond", round(raw)).put("ratio", round(api / raw));
-            System.out.printf("%-12d %16.1f %16.1f %8.3f%n", c, api, raw, api / raw);
+            row.put("disbursementsPerSecond", round(api)).put("rawInsertsPerSecond", round(raw)).put("ratio", round(api / raw))
+                    .put("disbursementTransactionAlonePerSecond", round(sqlOnly)).put("transactionAloneRatio", round(sqlOnly / raw));
+            System.out.printf("%-12d %16.1f %16.1f %8.3f %22.1f %8.3f%n", c, api, raw, api / raw, sqlOnly, sqlOnly / raw);
         }
         writes.put("target", "ratio ≥ 0.5 at the same concurrency");
+        writes.put("transactionAlone", "the SQL of one disbursement (lock the project, read its lines, append the entry and"
+                + " the outbox event, move the line's totals, commit) run by pgbench on the same schema: what the"
+                + " database alone allows, without HTTP, tokens, JSON or the JVM");
     }
 
     /**
@@ -186,7 +193,7 @@ public final class Benchmarks {
     }
 
     /** pgbench: single-row inserts into a table shaped like a ledger row, same server, same concurrency. */
-    private double pgbench(int concurrency, int seconds) throws IOException, InterruptedException, SQLException {
+    private static double pgbench(int concurrency, int seconds) throws IOException, InterruptedException, SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
             try (ResultSet rs = c.createStatement().executeQuery("select 1 from pg_database where datname='jixiao_bench_raw'")) {
                 if (!rs.next()) {
@@ -200,16 +207,7 @@ public final class Benchmarks {
         }
         Path script = Files.createTempFile("raw-insert", ".sql");
         Files.writeString(script, "insert into raw_insert values (gen_random_uuid(), gen_random_uuid(), 0.01, current_date, now());\n");
-        Process p = new ProcessBuilder("pgbench", "-n", "-h", "127.0.0.1", "-U", "postgres", "-c", Integer.toString(concurrency),
-                "-j", Integer.toString(Math.min(concurrency, 2)), "-T", Integer.toString(seconds), "-f", script.toString(),
-                "jixiao_bench_raw").redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        p.waitFor(seconds + 30L, TimeUnit.SECONDS);
-        Matcher m = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);
-        if (!m.find()) {
-            throw new IllegalStateException("pgbench said: " + output);
-        }
-        return Double.parseDouble(m.group(1));
+        return Pgbench.transactionsPerSecond("jixiao_bench_raw", script, concurrency, seconds);
     }
 
     /**

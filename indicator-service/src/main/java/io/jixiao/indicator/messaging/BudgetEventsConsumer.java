@@ -3,13 +3,20 @@ package io.jixiao.indicator.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.jixiao.common.inbox.EventInbox;
 import io.smallrye.common.annotation.Blocking;
 
-/** budget.events, one record at a time in partition order, each applied exactly once. */
+/**
+ * budget.events in partition order, each record applied exactly once, a poll's records in one
+ * transaction (a commit per event would bound how many the service keeps up with).
+ */
 @ApplicationScoped
 public class BudgetEventsConsumer {
 
@@ -21,7 +28,9 @@ public class BudgetEventsConsumer {
 
     @Incoming("budget-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(record, projection);
+    public void consume(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        inbox.receiveBatch(batch, projection);
     }
 }

@@ -49,11 +49,6 @@ public class EventInbox {
     /** What became of a record. */
     public enum Outcome { APPLIED, DUPLICATE, IGNORED_UNKNOWN_TYPE, DEAD_LETTERED }
 
-    /** One record: a batch of one. */
-    public void receive(ConsumerRecord<String, String> record, EventHandler handler) {
-        receiveBatch(List.of(record), handler);
-    }
-
     /**
      * A poll's records at once, in one transaction: a commit per event is what bounds a consumer. Each
      * event is still recorded in the inbox with its effect, so a redelivered one changes nothing, and the
