@@ -33,9 +33,10 @@ import io.jixiao.demo.Http;
 
 /**
  * The DESIGN §12 figures, measured against the running local stack ({@code ./jixiao up}): disbursement
- * writes per second through budget-service next to the raw single-row insert rate of the same
- * PostgreSQL (pgbench, same concurrency); event freshness from committed disbursement to applied in
- * report-service at a fixed write rate; report assembly times; RSS and start time of each service.
+ * writes per second through budget-service (wrk) next to the raw single-row insert rate of the same
+ * PostgreSQL and next to the disbursement's own SQL alone (pgbench, same concurrency); event freshness
+ * from committed disbursement to applied in report-service at a fixed write rate; the seed report's
+ * assembly times; the synthetic city ({@link CityBenchmark}); RSS and start time of each service.
  * Prints each figure and writes them all to a JSON file.
  */
 public final class Benchmarks {
@@ -127,8 +128,8 @@ public final class Benchmarks {
 
     /** Disbursements/s through the API next to pgbench's raw single-row inserts/s, per concurrency. */
     private void writes() throws Exception {
-        // the JIT compiles the write path first: measure a warm service, as the report figures are
-        disbursements(8, Duration.ofSeconds(15));
+        // on two shared cores the compiler needs minutes of traffic before the write path runs compiled
+        disbursements(8, Duration.ofSeconds(Long.parseLong(args.getOrDefault("warmup", "120"))));
         ObjectNode writes = results.putObject("disbursementWrites");
         DisbursementCeiling ceiling = DisbursementCeiling.create();
         System.out.printf("%n%-12s %16s %16s %8s %22s %8s%n", "concurrency", "disbursements/s", "raw inserts/s", "ratio",
@@ -250,12 +251,17 @@ public final class Benchmarks {
         });
         long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
         ObjectNode f = results.putObject("eventFreshness");
-        f.put("rate", rate).put("events", committed.size()).put("seenInReportService", sorted.length)
+        // the rate asked for is only what the client offered: the commits say what the service sustained
+        Instant first = committed.values().stream().min(Instant::compareTo).orElse(start);
+        Instant last = committed.values().stream().max(Instant::compareTo).orElse(start);
+        double sustained = committed.size() / Math.max(0.001, Duration.between(first, last).toMillis() / 1000.0);
+        f.put("rate", rate).put("committedPerSecond", round(sustained)).put("events", committed.size())
+                .put("seenInReportService", sorted.length)
                 .put("p50Millis", percentile(sorted, 50)).put("p99Millis", percentile(sorted, 99))
                 .put("maxMillis", sorted.length == 0 ? -1 : sorted[sorted.length - 1])
                 .put("target", "p99 ≤ 500 ms at 500 writes/s");
-        System.out.printf("%nevent freshness at %d writes/s: %d events, p50 %d ms, p99 %d ms, max %d ms (target p99 ≤ 500 ms)%n",
-                rate, sorted.length, percentile(sorted, 50), percentile(sorted, 99),
+        System.out.printf("%nevent freshness at %d writes/s offered (%.0f/s committed): %d events, p50 %d ms, p99 %d ms,"
+                + " max %d ms (target p99 ≤ 500 ms)%n", rate, sustained, sorted.length, percentile(sorted, 50), percentile(sorted, 99),
                 sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
     }
 

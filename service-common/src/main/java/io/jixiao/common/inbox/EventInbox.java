@@ -77,7 +77,7 @@ public class EventInbox {
             return 0;
         }
         try {
-            List<IncomingEvent> applied = QuarkusTransaction.requiringNew().call(() -> applyAllOnce(events, handler));
+            List<IncomingEvent> applied = applyBatch(events, handler);
             registry.counter("jixiao.events.consumed", "topic", events.get(0).topic(), "outcome", Outcome.APPLIED.name())
                     .increment(applied.size());
             registry.counter("jixiao.events.consumed", "topic", events.get(0).topic(), "outcome", Outcome.DUPLICATE.name())
@@ -94,6 +94,43 @@ public class EventInbox {
                 }
             }
             return applied;
+        }
+    }
+
+    /**
+     * Optimistic first: a batch rarely holds an event applied before (only a redelivery does), so its
+     * events are applied and then recorded, and the record's time is when their effects are written,
+     * just before the commit. If any had been recorded before, that transaction is rolled back and the
+     * batch applied again, recording first.
+     */
+    private List<IncomingEvent> applyBatch(List<IncomingEvent> events, EventHandler handler) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> applyThenRecord(events, handler));
+        } catch (RuntimeException e) {
+            // rethrown as it is, or wrapped, depending on where the transaction runner caught it
+            if (!(e instanceof SeenBefore) && !(e.getCause() instanceof SeenBefore)) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew().call(() -> applyAllOnce(events, handler));
+        }
+    }
+
+    private List<IncomingEvent> applyThenRecord(List<IncomingEvent> events, EventHandler handler) {
+        Set<UUID> ids = new HashSet<>();
+        List<IncomingEvent> distinct = events.stream().filter(event -> ids.add(event.id())).toList();
+        handler.prepare(distinct);
+        distinct.forEach(handler::apply);
+        em.flush();
+        if (claim(distinct).size() < distinct.size()) {
+            throw new SeenBefore();
+        }
+        return distinct;
+    }
+
+    /** Some of a batch's events were applied before: its optimistic transaction must not commit. */
+    private static final class SeenBefore extends RuntimeException {
+        SeenBefore() {
+            super("the batch holds events applied before", null, false, false);
         }
     }
 
@@ -119,7 +156,7 @@ public class EventInbox {
         return fresh;
     }
 
-    /** The ids this transaction recorded; processed_at is when the batch's effects began to be written. */
+    /** Records the events' ids (processed_at: now) and returns those that were not recorded before. */
     private Set<UUID> claim(List<IncomingEvent> events) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             Set<UUID> claimed = new HashSet<>();
