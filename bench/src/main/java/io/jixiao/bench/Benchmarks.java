@@ -175,8 +175,9 @@ public final class Benchmarks {
         p.waitFor(duration.toSeconds() + 30, TimeUnit.SECONDS);
         Files.deleteIfExists(script);
         Files.deleteIfExists(ids);
-        Matcher total = Pattern.compile("([0-9]+) requests in ([0-9.]+)s").matcher(output);
-        if (!total.find()) {
+        Matcher total = Pattern.compile("([0-9]+) requests in ").matcher(output);
+        Matcher perSecond = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
+        if (!total.find() || !perSecond.find()) {
             throw new IllegalStateException("wrk said: " + output);
         }
         long requests = Long.parseLong(total.group(1));
@@ -188,7 +189,8 @@ public final class Benchmarks {
             System.out.println("  (" + failed + " writes refused, socket errors: " + output.lines()
                     .filter(l -> l.contains("Socket errors")).findFirst().orElse("none") + ")");
         }
-        return (requests - failed) / Double.parseDouble(total.group(2));
+        // only the writes that were accepted (201) count
+        return Double.parseDouble(perSecond.group(1)) * (requests - failed) / Math.max(1, requests);
     }
 
     /** pgbench: single-row inserts into a table shaped like a ledger row, same server, same concurrency. */
