@@ -114,7 +114,7 @@ final class CityBenchmark {
         long applied = 0;
         long lastPrinted = 0;
         while (System.nanoTime() < deadline) {
-            applied = count(database.jdbcUrl(), "select count(*) from processed_event");
+            applied = count(database, "select count(*) from processed_event");
             if (applied >= expected) {
                 return applied;
             }
@@ -217,8 +217,9 @@ final class CityBenchmark {
         return Admin.create(p);
     }
 
-    private static long count(String jdbcUrl, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+    private static long count(TemporaryDatabase database, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.server().user(),
+                database.server().password());
                 ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
