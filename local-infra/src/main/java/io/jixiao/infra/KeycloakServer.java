@@ -77,7 +77,9 @@ public final class KeycloakServer implements AutoCloseable {
         }
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + baseUrl(),
-                "--db=dev-mem", "--health-enabled=true", "--import-realm", "--log-level=WARN");
+                "--db=dev-mem", "--health-enabled=true", "--import-realm", "--log-level=WARN",
+                // a free management port, not the fixed 9000: the tests' Keycloak may run beside the local stack's
+                "--http-management-port=" + KafkaBroker.freePort());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");

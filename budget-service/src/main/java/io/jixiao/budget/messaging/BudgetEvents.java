@@ -17,6 +17,8 @@ import io.jixiao.budget.FundingLine;
 import io.jixiao.budget.LedgerEntry;
 import io.jixiao.budget.Project;
 import io.jixiao.common.money.Yuan;
+import io.jixiao.common.outbox.OutboxEvent;
+import io.jixiao.common.security.Actor;
 import io.jixiao.common.security.Caller;
 import io.jixiao.events.EventTypes;
 import io.jixiao.common.outbox.OutboxWriter;
@@ -80,6 +82,26 @@ public class BudgetEvents {
     }
 
     public void ledgerEntryRecorded(Project project, LedgerEntry entry, FundingLine line, List<FundingLine> lines) {
+        ProjectEvent event = ledgerEntryPayload(project, entry, line, lines);
+        appendProjectEvent(event.type(), project, event.payload());
+    }
+
+    /**
+     * The event of a ledger entry, checked against its schema but not written: the disbursement group
+     * commit inserts a whole batch's events itself, and names each one's actor because it runs outside
+     * the request that caused it.
+     */
+    public OutboxEvent ledgerEntryEvent(Project project, LedgerEntry entry, FundingLine line, List<FundingLine> lines,
+            Actor actor) {
+        ProjectEvent event = ledgerEntryPayload(project, entry, line, lines);
+        event.payload().set("actor", actor.toJson(json));
+        return outbox.prepare(event.type(), project.id.toString(), "project/" + project.id, event.payload());
+    }
+
+    private record ProjectEvent(String type, ObjectNode payload) {
+    }
+
+    private ProjectEvent ledgerEntryPayload(Project project, LedgerEntry entry, FundingLine line, List<FundingLine> lines) {
         ObjectNode payload = projectHeader(project, entry.businessDate)
                 .put("entryId", entry.id.toString())
                 .put("fundingLineId", line.id.toString())
@@ -105,7 +127,7 @@ public class BudgetEvents {
         };
         payload.set("lineTotals", lineTotals(line));
         payload.set("projectTotals", projectTotals(lines));
-        appendProjectEvent(type, project, payload);
+        return new ProjectEvent(type, payload);
     }
 
     public void declaredFiguresRecorded(DeclaredFigures declared) {

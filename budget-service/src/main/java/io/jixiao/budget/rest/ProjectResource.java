@@ -9,6 +9,7 @@ import static io.jixiao.common.security.Roles.PORTAL_CLIENT;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -40,7 +41,13 @@ import io.jixiao.budget.mapping.ProjectView;
 import io.jixiao.budget.mapping.ReversalRequest;
 import io.jixiao.common.idempotency.IdempotentWrites;
 import io.jixiao.common.idempotency.IdempotentWrites.Outcome;
+import io.jixiao.budget.service.DisbursementGroupCommit;
 import io.jixiao.budget.service.LedgerService;
+import io.jixiao.budget.service.PendingDisbursement;
+import io.jixiao.common.security.Caller;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.jixiao.budget.service.ProjectService;
 
 /**
@@ -60,6 +67,12 @@ public class ProjectResource {
 
     @Inject
     IdempotentWrites idempotent;
+
+    @Inject
+    DisbursementGroupCommit disbursements;
+
+    @Inject
+    Caller caller;
 
     @POST
     @RolesAllowed({ PORTAL_CLIENT, ADMIN })
@@ -125,10 +138,23 @@ public class ProjectResource {
     @POST
     @Path("/{projectId}/disbursements")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, ADMIN })
-    public Response recordDisbursement(@PathParam("projectId") UUID projectId,
+    public Uni<Response> recordDisbursement(@PathParam("projectId") UUID projectId,
             @NotNull @Valid DisbursementRequest request, @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
-        return ledgerWrite(projectId, "disbursements", idempotencyKey, request,
-                () -> ledger.recordDisbursement(projectId, request));
+        String fingerprint = null;
+        if (idempotencyKey != null) {
+            IdempotentWrites.requireValidKey(idempotencyKey);
+            fingerprint = idempotent.fingerprint("POST /api/projects/" + projectId + "/disbursements", request);
+        }
+        PendingDisbursement disbursement = PendingDisbursement.of(projectId, request, caller.actor(), caller.reach(),
+                idempotencyKey, fingerprint);
+        disbursements.submit(disbursement);
+        // not blocking a worker thread while the group commits: the answer goes out on the request's event loop
+        Context requestContext = Vertx.currentContext();
+        Uni<Supplier<Response>> response = Uni.createFrom().completionStage(disbursement.response());
+        if (requestContext != null) {
+            response = response.emitOn(task -> requestContext.runOnContext(ignored -> task.run()));
+        }
+        return response.map(Supplier::get);
     }
 
     /** Arrivals are reversed by the portal, disbursements by the department (checked per entry). */

@@ -21,7 +21,6 @@ import io.jixiao.budget.mapping.ArrivalRequest;
 import io.jixiao.budget.mapping.BalanceView;
 import io.jixiao.budget.mapping.BudgetAdjustmentRequest;
 import io.jixiao.budget.mapping.BudgetAdjustmentView;
-import io.jixiao.budget.mapping.DisbursementRequest;
 import io.jixiao.budget.mapping.LedgerEntryView;
 import io.jixiao.budget.mapping.LedgerView;
 import io.jixiao.budget.mapping.ReversalRequest;
@@ -36,7 +35,8 @@ import io.jixiao.common.tx.AfterCommit;
 /**
  * The money rules (DESIGN §3). Each write locks its project first, checks the rule against the
  * funding line's current balance, appends the entry, moves the line's running totals and appends
- * the event to the outbox, all in one transaction:
+ * the event to the outbox, all in one transaction. Disbursements, the busiest write, are committed
+ * in groups by {@link DisbursementGroupCommit}, under the same lock and rule:
  * <ul>
  * <li>an arrival may not exceed the line's remaining budget (budget − arrived);</li>
  * <li>a disbursement may not exceed the line's available funds (arrived − spent);</li>
@@ -78,23 +78,6 @@ public class LedgerService {
         line.arrived = line.arrived.add(amount);
         return append(project, lines, line, LedgerEntryKind.ARRIVAL, amount, request.arrivedOn(), request.source(),
                 null, request.reference(), null);
-    }
-
-    @Transactional
-    public LedgerEntryView recordDisbursement(UUID projectId, DisbursementRequest request) {
-        Project project = projects.lockVisible(projectId);
-        List<FundingLine> lines = FundingLine.ofProject(projectId);
-        FundingLine line = line(project, lines, request.fundingLineId());
-        BigDecimal amount = request.amount().setScale(2);
-        if (amount.compareTo(line.available()) > 0) {
-            throw refusal("insufficient-funds", "Disbursement exceeds the available funds",
-                    "a disbursement of " + Yuan.format(amount) + " exceeds the " + Yuan.format(line.available())
-                            + " available (arrived − spent) on " + describe(project, line),
-                    project, line, "available", line.available(), amount);
-        }
-        line.spent = line.spent.add(amount);
-        return append(project, lines, line, LedgerEntryKind.DISBURSEMENT, amount, request.spentOn(), request.payee(),
-                request.purpose(), request.voucherNumber(), null);
     }
 
     @Transactional
@@ -202,7 +185,7 @@ public class LedgerService {
     }
 
     /** The line an entry names; without a name, the project's only line. */
-    private static FundingLine line(Project project, List<FundingLine> lines, UUID fundingLineId) {
+    static FundingLine line(Project project, List<FundingLine> lines, UUID fundingLineId) {
         if (fundingLineId != null) {
             return lines.stream().filter(l -> l.id.equals(fundingLineId)).findFirst()
                     .orElseThrow(() -> ProblemException.invalidField("fundingLineId",
@@ -232,7 +215,7 @@ public class LedgerService {
         }
     }
 
-    private static ProblemException refusal(String type, String title, String detail, Project project, FundingLine line,
+    static ProblemException refusal(String type, String title, String detail, Project project, FundingLine line,
             String limitName, BigDecimal limit, BigDecimal requested) {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("projectId", project.id);
@@ -244,7 +227,7 @@ public class LedgerService {
         return ProblemException.ruleBroken(type, title, detail, figures);
     }
 
-    private static String describe(Project project, FundingLine line) {
+    static String describe(Project project, FundingLine line) {
         return "project '" + project.name + "' (" + project.id + "), line '" + line.name + "'";
     }
 

@@ -9,16 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import io.jixiao.budget.Race;
 import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -36,7 +31,7 @@ class ConcurrentLedgerWritesTest {
         arrive(project, "100000.00").statusCode(201);
 
         // 40 × 3000 = 120000 asked of 100000 available: exactly 33 fit
-        List<Integer> statuses = race(() -> spend(dept, project, "3000.00").extract().statusCode());
+        List<Integer> statuses = Race.repeat(THREADS, () -> spend(dept, project, "3000.00").extract().statusCode());
 
         long accepted = statuses.stream().filter(s -> s == 201).count();
         long refused = statuses.stream().filter(s -> s == 409).count();
@@ -57,7 +52,7 @@ class ConcurrentLedgerWritesTest {
         String dept = newDepartment();
         String project = newProject(dept, "150000.00");
 
-        List<Integer> statuses = race(() -> arrive(project, "7000.00").extract().statusCode());
+        List<Integer> statuses = Race.repeat(THREADS, () -> arrive(project, "7000.00").extract().statusCode());
 
         long accepted = statuses.stream().filter(s -> s == 201).count();
         assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
@@ -65,28 +60,5 @@ class ConcurrentLedgerWritesTest {
         as(TestTokens.reviewer()).get("/api/projects/" + project + "/balance").then().statusCode(200)
                 .body("total.arrived", org.hamcrest.Matchers.equalTo("147000.00"))
                 .body("total.remainingBudget", org.hamcrest.Matchers.equalTo("3000.00"));
-    }
-
-    /** Fires the same request from many threads at once and returns every status. */
-    private static List<Integer> race(Callable<Integer> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                statuses.add(f.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

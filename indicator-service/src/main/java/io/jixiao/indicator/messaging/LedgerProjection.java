@@ -2,6 +2,10 @@ package io.jixiao.indicator.messaging;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +25,18 @@ import io.jixiao.indicator.service.LedgerActuals;
  * Keeps indicator-service's own view of the ledger from budget.events, then lets the ledger-fed
  * indicators follow. Every money event carries the project's and the line's totals after it; events
  * of a project arrive in order (one partition per project), so the latest totals are the truth.
+ *
+ * <p>The indicators follow once per batch, not once per event: a project with twenty disbursements in
+ * one poll has its actuals recomputed, and an IndicatorActualChanged published, once, from the totals
+ * after the last of them (by the actor of that last one). What the report shows is the same; the
+ * intermediate values, already superseded when computed, are not published.
  */
 @ApplicationScoped
 public class LedgerProjection implements EventHandler {
+
+    private static final Set<String> MOVES_THE_LEDGER = Set.of(EventTypes.PROJECT_REGISTERED,
+            EventTypes.FUNDING_LINE_ADDED, EventTypes.BUDGET_ADJUSTED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_SPENT,
+            EventTypes.ARRIVAL_REVERSED, EventTypes.DISBURSEMENT_REVERSED);
 
     @Inject
     LedgerActuals ledgerActuals;
@@ -31,7 +44,7 @@ public class LedgerProjection implements EventHandler {
     @Override
     public void apply(IncomingEvent event) {
         JsonNode p = event.payload();
-        ProjectLedger project = switch (event.type()) {
+        switch (event.type()) {
             case EventTypes.PROJECT_REGISTERED -> registered(p);
             case EventTypes.FUNDING_LINE_ADDED -> {
                 ProjectLedger known = known(p);
@@ -39,7 +52,6 @@ public class LedgerProjection implements EventHandler {
                     line(known.projectId, p.get("fundingLine"));
                     totals(known, p.get("projectTotals"));
                 }
-                yield known;
             }
             case EventTypes.BUDGET_ADJUSTED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_SPENT,
                     EventTypes.ARRIVAL_REVERSED, EventTypes.DISBURSEMENT_REVERSED -> {
@@ -51,13 +63,29 @@ public class LedgerProjection implements EventHandler {
                     }
                     totals(known, p.get("projectTotals"));
                 }
-                yield known;
             }
-            default -> null; // departments and declared figures: nothing of ours
-        };
-        if (project != null) {
-            ledgerActuals.refresh(project, Actor.from(p.get("actor")));
+            default -> {
+                // departments and declared figures: nothing of ours
+            }
         }
+    }
+
+    @Override
+    public void applied(List<IncomingEvent> events) {
+        // each project's last actor, in the order the projects first moved
+        Map<UUID, Actor> moved = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            if (MOVES_THE_LEDGER.contains(event.type())) {
+                JsonNode p = event.payload();
+                moved.put(UUID.fromString(p.get("projectId").asText()), Actor.from(p.get("actor")));
+            }
+        }
+        moved.forEach((projectId, actor) -> {
+            ProjectLedger project = ProjectLedger.findById(projectId);
+            if (project != null) {
+                ledgerActuals.refresh(project, actor);
+            }
+        });
     }
 
     private ProjectLedger registered(JsonNode p) {

@@ -59,9 +59,7 @@ public class IdempotentWrites {
         if (key == null) {
             return toResponse(write.get());
         }
-        if (!VALID_KEY.matcher(key).matches()) {
-            throw ProblemException.invalidField(HEADER, "must be 1-200 visible ASCII characters");
-        }
+        requireValidKey(key);
         String fingerprint = fingerprint(operation, request);
         int claimed = em.createNativeQuery("""
                 insert into idempotency_record (caller, idempotency_key, request_hash, created_at)
@@ -96,22 +94,38 @@ public class IdempotentWrites {
                 .setParameter(2, key)
                 .getResultList();
         Object[] row = rows.get(0);
-        if (!fingerprint.equals(row[0])) {
+        requireSameRequest(key, fingerprint, (String) row[0]);
+        return replayed((Integer) row[1], (String) row[2], (String) row[3]);
+    }
+
+    /** A key may only be used again for the same request: anything else is refused with 422. */
+    public static void requireSameRequest(String key, String fingerprint, String storedFingerprint) {
+        if (!fingerprint.equals(storedFingerprint)) {
             throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
                     "Idempotency-Key '" + key + "' was already used with a different request",
                     java.util.Map.of("field", HEADER));
         }
-        Response.ResponseBuilder response = Response.status((Integer) row[1])
-                .entity(row[2])
+    }
+
+    /** The response stored with a key, sent again. */
+    public static Response replayed(int status, String body, String location) {
+        Response.ResponseBuilder response = Response.status(status)
+                .entity(body)
                 .type(MediaType.APPLICATION_JSON)
                 .header(REPLAYED_HEADER, "true");
-        if (row[3] != null) {
-            response.location(URI.create((String) row[3]));
+        if (location != null) {
+            response.location(URI.create(location));
         }
         return response.build();
     }
 
-    private static Response toResponse(Outcome outcome) {
+    public static void requireValidKey(String key) {
+        if (!VALID_KEY.matcher(key).matches()) {
+            throw ProblemException.invalidField(HEADER, "must be 1-200 visible ASCII characters");
+        }
+    }
+
+    public static Response toResponse(Outcome outcome) {
         Response.ResponseBuilder response = Response.status(outcome.status()).entity(outcome.body());
         if (outcome.location() != null) {
             response.location(outcome.location());
@@ -119,7 +133,8 @@ public class IdempotentWrites {
         return response.build();
     }
 
-    private String fingerprint(String operation, Object request) {
+    /** What makes two requests with one key the same request: the operation and the body. */
+    public String fingerprint(String operation, Object request) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(operation.getBytes(StandardCharsets.UTF_8));
@@ -131,7 +146,7 @@ public class IdempotentWrites {
         }
     }
 
-    private String serialise(Object value) {
+    public String serialise(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

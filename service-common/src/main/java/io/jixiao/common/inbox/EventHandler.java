@@ -14,4 +14,12 @@ public interface EventHandler {
      */
     default void prepare(List<IncomingEvent> events) {
     }
+
+    /**
+     * Called once after a batch's events were applied, in the same transaction, with the events that
+     * were: a handler may do here, once per batch, what would otherwise follow every event (alone, an
+     * event is a batch of one). Nothing to do by default.
+     */
+    default void applied(List<IncomingEvent> events) {
+    }
 }

@@ -120,6 +120,7 @@ public class EventInbox {
         List<IncomingEvent> distinct = events.stream().filter(event -> ids.add(event.id())).toList();
         handler.prepare(distinct);
         distinct.forEach(handler::apply);
+        handler.applied(distinct);
         em.flush();
         if (claim(distinct).size() < distinct.size()) {
             throw new SeenBefore();
@@ -152,6 +153,7 @@ public class EventInbox {
         if (!fresh.isEmpty()) {
             handler.prepare(fresh);
             fresh.forEach(handler::apply);
+            handler.applied(fresh);
         }
         return fresh;
     }

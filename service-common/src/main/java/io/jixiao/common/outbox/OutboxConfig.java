@@ -23,6 +23,13 @@ public interface OutboxConfig {
     @WithDefault("500ms")
     Duration idlePoll();
 
+    /**
+     * How long a woken relay waits before its pass, so that the commits of that moment go to Kafka in one
+     * batch rather than one send each.
+     */
+    @WithDefault("0ms")
+    Duration linger();
+
     /** The longest pause between attempts while Kafka is unreachable. */
     @WithDefault("5s")
     Duration maxBackoff();

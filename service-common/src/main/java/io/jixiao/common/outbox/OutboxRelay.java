@@ -112,7 +112,10 @@ public class OutboxRelay {
                 if (pass.published() < config.batchSize()) {
                     // drained, or another instance holds the relay lock: wait for a commit or the poll interval
                     wakeUps.drainPermits();
-                    wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
+                    if (wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS)
+                            && !config.linger().isZero()) {
+                        Thread.sleep(config.linger().toMillis());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -31,6 +31,18 @@ public class OutboxWriter {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String eventType, String partitionKey, String subject, ObjectNode payload) {
+        OutboxEvent event = prepare(eventType, partitionKey, subject, payload);
+        event.persist();
+        // the relay also polls; waking it on commit only makes the event visible sooner
+        afterCommit.run(relay::wakeUp);
+        return event.eventId;
+    }
+
+    /**
+     * An outbox row checked against its schema but not yet written: for a writer that inserts many rows
+     * itself in one statement (budget-service's group commit), and then calls {@link #committed()}.
+     */
+    public OutboxEvent prepare(String eventType, String partitionKey, String subject, ObjectNode payload) {
         EventSchemas.instance().requireValid(eventType, payload);
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
@@ -39,9 +51,11 @@ public class OutboxWriter {
         event.subject = subject;
         event.payload = payload.toString();
         event.occurredAt = OffsetDateTime.now();
-        event.persist();
-        // the relay also polls; waking it on commit only makes the event visible sooner
-        afterCommit.run(relay::wakeUp);
-        return event.eventId;
+        return event;
+    }
+
+    /** Prepared events were committed by their writer: the relay may publish them now. */
+    public void committed() {
+        relay.wakeUp();
     }
 }

@@ -26,6 +26,9 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    /** The token's department claim, read once: reading a custom claim costs an exception inside SmallRye JWT. */
+    private Optional<String> departmentClaim;
+
     public String subject() {
         String subject = token.getSubject();
         return subject != null ? subject : identity.getPrincipal().getName();
@@ -36,8 +39,15 @@ public class Caller {
         if (seesAllDepartments()) {
             return Optional.empty();
         }
-        Object claim = token.getClaim(DEPARTMENT_CLAIM);
-        return claim == null ? Optional.empty() : Optional.of(claim.toString().replace("\"", ""));
+        return departmentClaim();
+    }
+
+    private Optional<String> departmentClaim() {
+        if (departmentClaim == null) {
+            Object claim = token.getClaim(DEPARTMENT_CLAIM);
+            departmentClaim = claim == null ? Optional.empty() : Optional.of(claim.toString().replace("\"", ""));
+        }
+        return departmentClaim;
     }
 
     public boolean hasRole(String role) {
@@ -50,7 +60,12 @@ public class Caller {
     }
 
     public boolean canSee(String departmentCode) {
-        return seesAllDepartments() || department().map(departmentCode::equals).orElse(false);
+        return reach().canSee(departmentCode);
+    }
+
+    /** Which departments this caller reaches, kept for work finished after the request (a group commit). */
+    public Reach reach() {
+        return new Reach(seesAllDepartments(), department().orElse(null));
     }
 
     /**
@@ -65,7 +80,6 @@ public class Caller {
 
     /** The token's subject and department, recorded on every event as who caused it. */
     public Actor actor() {
-        Object claim = token.getClaim(DEPARTMENT_CLAIM);
-        return new Actor(subject(), claim == null ? null : claim.toString().replace("\"", ""));
+        return new Actor(subject(), departmentClaim().orElse(null));
     }
 }

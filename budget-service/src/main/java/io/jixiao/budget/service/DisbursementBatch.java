@@ -1,0 +1,375 @@
+package io.jixiao.budget.service;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import io.agroal.api.AgroalDataSource;
+import io.jixiao.budget.FundingLine;
+import io.jixiao.budget.LedgerEntry;
+import io.jixiao.budget.LedgerEntryKind;
+import io.jixiao.budget.Project;
+import io.jixiao.budget.mapping.DisbursementRequest;
+import io.jixiao.budget.mapping.LedgerEntryView;
+import io.jixiao.budget.messaging.BudgetEvents;
+import io.jixiao.common.idempotency.IdempotentWrites;
+import io.jixiao.common.money.Yuan;
+import io.jixiao.common.outbox.OutboxEvent;
+import io.jixiao.common.outbox.OutboxWriter;
+import io.jixiao.common.problem.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * One group of disbursements in one transaction, in two round trips to PostgreSQL and a commit:
+ * <ol>
+ * <li>claim the Idempotency-Keys, lock the projects (in id order, so two writers never deadlock), then
+ * read their funding lines. The lines are read by a statement of their own, after the locks are held,
+ * so that they show every write committed before them;</li>
+ * <li>in Java, each disbursement in turn against the lines as the earlier ones in the group left them:
+ * the same rule as {@link LedgerService} (no more than the line's available funds), the entry, its
+ * event and its response;</li>
+ * <li>append the entries and the outbox events, move the lines' spent totals, store the keyed responses
+ * and drop the claims of refused requests (a refused write stores nothing), then commit.</li>
+ * </ol>
+ * Plain JDBC with array parameters, not Hibernate: each step is one statement whatever the group's size.
+ */
+@ApplicationScoped
+public class DisbursementBatch {
+
+    private static final String LOCK_AND_READ = """
+            insert into idempotency_record (caller, idempotency_key, request_hash, created_at)
+              select k.caller, k.key, k.hash, now() from unnest(?::text[], ?::text[], ?::text[]) as k(caller, key, hash)
+              on conflict do nothing returning caller, idempotency_key;
+            select r.caller, r.idempotency_key, r.request_hash, r.response_status, r.response_body, r.location
+              from idempotency_record r join unnest(?::text[], ?::text[]) as k(caller, key)
+                on r.caller = k.caller and r.idempotency_key = k.key
+              where r.response_status is not null;
+            select id, department_code, fiscal_year, name from project where id = any(?::uuid[]) order by id for update;
+            select id, project_id, name, budget, arrived, spent from funding_line where project_id = any(?::uuid[])
+              order by project_id, created_at, name""";
+
+    private static final String APPEND = """
+            insert into ledger_entry (id, project_id, funding_line_id, kind, amount, business_date, counterparty,
+                purpose, reference, recorded_at, recorded_by)
+              select e.id::uuid, e.project_id::uuid, e.line_id::uuid, 'DISBURSEMENT', e.amount::numeric,
+                  e.business_date::date, e.payee, e.purpose, e.reference, e.recorded_at::timestamptz, e.recorded_by
+              from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                  ?::text[], ?::text[])
+                as e(id, project_id, line_id, amount, business_date, payee, purpose, reference, recorded_at, recorded_by);
+            insert into outbox_event (event_id, event_type, subject, partition_key, payload, occurred_at)
+              select o.event_id::uuid, o.event_type, o.subject, o.partition_key, o.payload, o.occurred_at::timestamptz
+              from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                as o(event_id, event_type, subject, partition_key, payload, occurred_at, n)
+              order by o.n;
+            update funding_line f set spent = f.spent + l.amount::numeric
+              from unnest(?::text[], ?::text[]) as l(id, amount) where f.id = l.id::uuid;
+            update idempotency_record r set response_status = 201, response_body = k.body, location = k.location
+              from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as k(caller, key, body, location)
+              where r.caller = k.caller and r.idempotency_key = k.key;
+            delete from idempotency_record r using unnest(?::text[], ?::text[]) as k(caller, key)
+              where r.caller = k.caller and r.idempotency_key = k.key""";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    BudgetEvents budgetEvents;
+
+    @Inject
+    OutboxWriter outbox;
+
+    @Inject
+    IdempotentWrites idempotent;
+
+    private final Counter written;
+
+    @Inject
+    DisbursementBatch(MeterRegistry registry) {
+        written = registry.counter("jixiao.ledger.writes", "kind", LedgerEntryKind.DISBURSEMENT.name());
+    }
+
+    /**
+     * Writes the group and completes each request's response once committed. Returns the requests that
+     * must run again in a later group: a second request with a key already claimed in this group.
+     */
+    List<PendingDisbursement> write(List<PendingDisbursement> group) throws SQLException {
+        Group g = new Group(group);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                lockAndRead(connection, g);
+                g.decide();
+                append(connection, g);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        outbox.committed();
+        written.increment(g.entries.size());
+        g.outcomes.forEach((d, outcome) -> outcome.completeIn(d));
+        return g.again;
+    }
+
+    private void lockAndRead(Connection c, Group g) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(LOCK_AND_READ)) {
+            int p = 1;
+            st.setArray(p++, text(c, g.claims, d -> d.keyOwner()));
+            st.setArray(p++, text(c, g.claims, d -> d.idempotencyKey()));
+            st.setArray(p++, text(c, g.claims, d -> d.fingerprint()));
+            st.setArray(p++, text(c, g.keyed, d -> d.keyOwner()));
+            st.setArray(p++, text(c, g.keyed, d -> d.idempotencyKey()));
+            Object[] projectIds = g.projectIds().toArray();
+            st.setArray(p++, c.createArrayOf("uuid", projectIds));
+            st.setArray(p++, c.createArrayOf("uuid", projectIds));
+            st.execute();
+            try (ResultSet rs = st.getResultSet()) {
+                while (rs.next()) {
+                    g.claimed.add(rs.getString(1) + "\n" + rs.getString(2));
+                }
+            }
+            st.getMoreResults();
+            try (ResultSet rs = st.getResultSet()) {
+                while (rs.next()) {
+                    g.stored.put(rs.getString(1) + "\n" + rs.getString(2), new Stored(rs.getString(3), rs.getInt(4),
+                            rs.getString(5), rs.getString(6)));
+                }
+            }
+            st.getMoreResults();
+            try (ResultSet rs = st.getResultSet()) {
+                while (rs.next()) {
+                    Project project = new Project();
+                    project.id = rs.getObject(1, UUID.class);
+                    project.departmentCode = rs.getString(2);
+                    project.fiscalYear = rs.getInt(3);
+                    project.name = rs.getString(4);
+                    g.projects.put(project.id, project);
+                    g.lines.put(project.id, new ArrayList<>());
+                }
+            }
+            st.getMoreResults();
+            try (ResultSet rs = st.getResultSet()) {
+                while (rs.next()) {
+                    FundingLine line = new FundingLine();
+                    line.id = rs.getObject(1, UUID.class);
+                    line.projectId = rs.getObject(2, UUID.class);
+                    line.name = rs.getString(3);
+                    line.budget = rs.getBigDecimal(4);
+                    line.arrived = rs.getBigDecimal(5);
+                    line.spent = rs.getBigDecimal(6);
+                    g.lines.get(line.projectId).add(line);
+                }
+            }
+        }
+    }
+
+    private void append(Connection c, Group g) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(APPEND)) {
+            int p = 1;
+            List<LedgerEntry> entries = g.entries;
+            st.setArray(p++, text(c, entries, e -> e.id));
+            st.setArray(p++, text(c, entries, e -> e.projectId));
+            st.setArray(p++, text(c, entries, e -> e.fundingLineId));
+            st.setArray(p++, text(c, entries, e -> e.amount.toPlainString()));
+            st.setArray(p++, text(c, entries, e -> e.businessDate));
+            st.setArray(p++, text(c, entries, e -> e.counterparty));
+            st.setArray(p++, text(c, entries, e -> e.purpose));
+            st.setArray(p++, text(c, entries, e -> e.reference));
+            st.setArray(p++, text(c, entries, e -> e.recordedAt));
+            st.setArray(p++, text(c, entries, e -> e.recordedBy));
+            List<OutboxEvent> events = g.events;
+            st.setArray(p++, text(c, events, e -> e.eventId));
+            st.setArray(p++, text(c, events, e -> e.eventType));
+            st.setArray(p++, text(c, events, e -> e.subject));
+            st.setArray(p++, text(c, events, e -> e.partitionKey));
+            st.setArray(p++, text(c, events, e -> e.payload));
+            st.setArray(p++, text(c, events, e -> e.occurredAt));
+            List<Map.Entry<UUID, BigDecimal>> spent = new ArrayList<>(g.spentPerLine.entrySet());
+            st.setArray(p++, text(c, spent, Map.Entry::getKey));
+            st.setArray(p++, text(c, spent, e -> e.getValue().toPlainString()));
+            List<Stored> responses = g.responses;
+            st.setArray(p++, text(c, responses, r -> r.owner));
+            st.setArray(p++, text(c, responses, r -> r.key));
+            st.setArray(p++, text(c, responses, r -> r.body));
+            st.setArray(p++, text(c, responses, r -> r.location));
+            st.setArray(p++, text(c, g.released, d -> d.keyOwner()));
+            st.setArray(p++, text(c, g.released, d -> d.idempotencyKey()));
+            st.execute();
+        }
+    }
+
+    private static <T> Array text(Connection c, List<T> rows, java.util.function.Function<T, Object> column)
+            throws SQLException {
+        String[] values = new String[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = column.apply(rows.get(i));
+            values[i] = value == null ? null : value.toString();
+        }
+        return c.createArrayOf("text", values);
+    }
+
+    /** An idempotency record: a key's stored response, or (before commit) the response to store. */
+    private record Stored(String owner, String key, String fingerprint, int status, String body, String location) {
+        Stored(String fingerprint, int status, String body, String location) {
+            this(null, null, fingerprint, status, body, location);
+        }
+    }
+
+    /** How one request ends: its response, or its refusal. */
+    private record Outcome(java.util.function.Supplier<Response> response, RuntimeException refusal) {
+        void completeIn(PendingDisbursement d) {
+            if (refusal != null) {
+                d.response().completeExceptionally(refusal);
+            } else {
+                d.response().complete(response);
+            }
+        }
+    }
+
+    /** One group's requests, what the database said about them, and what is to be written. */
+    private final class Group {
+        final List<PendingDisbursement> requests;
+        /** keyed requests that claim their key in this group: the first of each key */
+        final List<PendingDisbursement> claims = new ArrayList<>();
+        /** every keyed request, to find keys used before */
+        final List<PendingDisbursement> keyed = new ArrayList<>();
+        final List<PendingDisbursement> again = new ArrayList<>();
+        final Set<String> claimed = new HashSet<>();
+        final Map<String, Stored> stored = new HashMap<>();
+        final Map<UUID, Project> projects = new HashMap<>();
+        final Map<UUID, List<FundingLine>> lines = new HashMap<>();
+        final List<LedgerEntry> entries = new ArrayList<>();
+        final List<OutboxEvent> events = new ArrayList<>();
+        final Map<UUID, BigDecimal> spentPerLine = new LinkedHashMap<>();
+        final List<Stored> responses = new ArrayList<>();
+        /** claims of refused requests, deleted so that their retry runs again */
+        final List<PendingDisbursement> released = new ArrayList<>();
+        final Map<PendingDisbursement, Outcome> outcomes = new IdentityHashMap<>();
+
+        Group(List<PendingDisbursement> requests) {
+            this.requests = requests;
+            Set<String> seen = new HashSet<>();
+            for (PendingDisbursement d : requests) {
+                if (!d.keyed()) {
+                    continue;
+                }
+                keyed.add(d);
+                if (seen.add(keyOf(d))) {
+                    claims.add(d);
+                }
+            }
+        }
+
+        Set<UUID> projectIds() {
+            Set<UUID> ids = new java.util.TreeSet<>();
+            requests.forEach(d -> ids.add(d.projectId()));
+            return ids;
+        }
+
+        /** Each request in turn, against the lines as the requests before it left them. */
+        void decide() {
+            for (PendingDisbursement d : requests) {
+                if (d.keyed() && !claimedHere(d)) {
+                    Stored before = stored.get(keyOf(d));
+                    if (before == null) {
+                        // the key's first use is earlier in this group: answer once that one is decided
+                        again.add(d);
+                    } else {
+                        outcomes.put(d, replay(d, before));
+                    }
+                    continue;
+                }
+                try {
+                    outcomes.put(d, new Outcome(disburse(d), null));
+                } catch (ProblemException refusal) {
+                    outcomes.put(d, new Outcome(null, refusal));
+                    if (d.keyed()) {
+                        released.add(d);
+                    }
+                }
+            }
+        }
+
+        private Outcome replay(PendingDisbursement d, Stored before) {
+            try {
+                IdempotentWrites.requireSameRequest(d.idempotencyKey(), d.fingerprint(), before.fingerprint());
+            } catch (ProblemException refusal) {
+                return new Outcome(null, refusal);
+            }
+            return new Outcome(() -> IdempotentWrites.replayed(before.status(), before.body(), before.location()), null);
+        }
+
+        private java.util.function.Supplier<Response> disburse(PendingDisbursement d) {
+            Project project = projects.get(d.projectId());
+            if (project == null || !d.reach().canSee(project.departmentCode)) {
+                throw ProblemException.notFound("project " + d.projectId());
+            }
+            List<FundingLine> projectLines = lines.get(project.id);
+            DisbursementRequest request = d.request();
+            FundingLine line = LedgerService.line(project, projectLines, request.fundingLineId());
+            BigDecimal amount = request.amount().setScale(2);
+            if (amount.compareTo(line.available()) > 0) {
+                throw LedgerService.refusal("insufficient-funds", "Disbursement exceeds the available funds",
+                        "a disbursement of " + Yuan.format(amount) + " exceeds the " + Yuan.format(line.available())
+                                + " available (arrived − spent) on " + LedgerService.describe(project, line),
+                        project, line, "available", line.available(), amount);
+            }
+            line.spent = line.spent.add(amount);
+            spentPerLine.merge(line.id, amount, BigDecimal::add);
+
+            LedgerEntry entry = new LedgerEntry();
+            entry.id = UUID.randomUUID();
+            entry.projectId = project.id;
+            entry.fundingLineId = line.id;
+            entry.kind = LedgerEntryKind.DISBURSEMENT;
+            entry.amount = amount;
+            entry.businessDate = request.spentOn();
+            entry.counterparty = request.payee();
+            entry.purpose = request.purpose();
+            entry.reference = request.voucherNumber();
+            entry.recordedAt = OffsetDateTime.now();
+            entry.recordedBy = d.actor().subject();
+            entries.add(entry);
+            events.add(budgetEvents.ledgerEntryEvent(project, entry, line, projectLines, d.actor()));
+
+            LedgerEntryView view = LedgerEntryView.of(entry);
+            URI location = URI.create("/api/projects/" + project.id + "/ledger#" + entry.id);
+            if (d.keyed()) {
+                responses.add(new Stored(d.keyOwner(), d.idempotencyKey(), d.fingerprint(), 201,
+                        idempotent.serialise(view), location.toString()));
+            }
+            return () -> Response.created(location).entity(view).build();
+        }
+
+        /** Whether this request (not just its key) claimed its key in this group: a key's second use did not. */
+        private boolean claimedHere(PendingDisbursement d) {
+            return claimed.contains(keyOf(d)) && claims.stream().anyMatch(first -> first == d);
+        }
+
+        private String keyOf(PendingDisbursement d) {
+            return d.keyOwner() + "\n" + d.idempotencyKey();
+        }
+    }
+}
