@@ -127,15 +127,22 @@ public final class Benchmarks {
     /** Disbursements/s through the API next to pgbench's raw single-row inserts/s, per concurrency. */
     private void writes() throws Exception {
         vacuumBudgetDatabase();
+        // the database's own rates first, while the stack is idle: after a write run the consumers are
+        // still catching up, and pgbench would share the cores with them
+        Map<Integer, double[]> database = new HashMap<>();
+        DisbursementCeiling ceiling = DisbursementCeiling.create();
+        for (int c : CONCURRENCY) {
+            database.put(c, new double[] { pgbench(c, 10), ceiling.transactionsPerSecond(c, 10) });
+        }
         // on two shared cores the compiler needs minutes of traffic before the write path runs compiled
         disbursements(8, Duration.ofSeconds(Long.parseLong(args.getOrDefault("warmup", "120"))));
         ObjectNode writes = results.putObject("disbursementWrites");
-        DisbursementCeiling ceiling = DisbursementCeiling.create();
         System.out.printf("%n%-12s %16s %16s %8s %12s %26s %8s%n", "concurrency", "disbursements/s", "raw inserts/s",
                 "ratio", "per commit", "one per transaction, SQL/s", "ratio");
         for (int c : CONCURRENCY) {
-            double raw = pgbench(c, 10);
-            double sqlOnly = ceiling.transactionsPerSecond(c, 10);
+            double raw = database.get(c)[0];
+            double sqlOnly = database.get(c)[1];
+            awaitConsumersIdle();
             double[] groupsBefore = commitGroups();
             double api = disbursements(c, Duration.ofSeconds(10));
             double[] groupsAfter = commitGroups();
@@ -169,6 +176,37 @@ public final class Benchmarks {
                 System.out.println("autovacuum is " + rs.getString(1) + " on this server; vacuuming jixiao_budget first");
             }
             st.execute("vacuum analyze");
+        }
+    }
+
+    /**
+     * Waits (at most a minute) until the outbox is published and both consumers have stopped applying
+     * events (their inbox counts unchanged for a second), so that each concurrency starts with the
+     * cores to itself, as the database's runs had them.
+     */
+    private void awaitConsumersIdle() throws SQLException, InterruptedException {
+        try (Connection budgetDb = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/jixiao_budget", "postgres", "");
+                Connection indicatorDb = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/jixiao_indicator", "postgres", "");
+                Connection reportDb = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/jixiao_report", "postgres", "")) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            long before = -1;
+            while (System.nanoTime() < deadline) {
+                long applied = count(indicatorDb, "select count(*) from processed_event")
+                        + count(reportDb, "select count(*) from processed_event");
+                if (applied == before && count(budgetDb, "select count(*) from outbox_event where published_at is null") == 0) {
+                    return;
+                }
+                before = applied;
+                Thread.sleep(1000);
+            }
+            System.out.println("  (the consumers were still catching up after a minute; measuring anyway)");
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

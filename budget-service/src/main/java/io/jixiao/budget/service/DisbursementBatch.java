@@ -41,8 +41,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * One group of disbursements in one transaction, in two round trips to PostgreSQL and a commit:
  * <ol>
- * <li>claim the Idempotency-Keys, lock the projects (in id order, so two writers never deadlock), then
- * read their funding lines. The lines are read by a statement of their own, after the locks are held,
+ * <li>claim the Idempotency-Keys, lock the projects (in id order, so two writers never deadlock; waiting
+ * at most {@link #LOCK_TIMEOUT}), then read their funding lines. The lines are read by a statement of their own, after the locks are held,
  * so that they show every write committed before them;</li>
  * <li>in Java, each disbursement in turn against the lines as the earlier ones in the group left them:
  * the same rule as {@link LedgerService} (no more than the line's available funds), the entry, its
@@ -56,6 +56,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class DisbursementBatch {
 
     private static final String LOCK_AND_READ = """
+            select set_config('lock_timeout', ?, true);
             insert into idempotency_record (caller, idempotency_key, request_hash, created_at)
               select k.caller, k.key, k.hash, now() from unnest(?::text[], ?::text[], ?::text[]) as k(caller, key, hash)
               on conflict do nothing returning caller, idempotency_key;
@@ -87,6 +88,13 @@ public class DisbursementBatch {
               where r.caller = k.caller and r.idempotency_key = k.key;
             delete from idempotency_record r using unnest(?::text[], ?::text[]) as k(caller, key)
               where r.caller = k.caller and r.idempotency_key = k.key""";
+
+    /**
+     * How long a group waits for a project another transaction holds (an arrival's, a reversal's: those
+     * take milliseconds). Past it the group fails and each of its disbursements is tried alone, so one
+     * stuck project cannot hold up every department's disbursements.
+     */
+    private static final String LOCK_TIMEOUT = "2s";
 
     @Inject
     AgroalDataSource dataSource;
@@ -136,6 +144,7 @@ public class DisbursementBatch {
     private void lockAndRead(Connection c, Group g) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(LOCK_AND_READ)) {
             int p = 1;
+            st.setString(p++, LOCK_TIMEOUT);
             st.setArray(p++, text(c, g.claims, d -> d.keyOwner()));
             st.setArray(p++, text(c, g.claims, d -> d.idempotencyKey()));
             st.setArray(p++, text(c, g.claims, d -> d.fingerprint()));
@@ -145,6 +154,7 @@ public class DisbursementBatch {
             st.setArray(p++, c.createArrayOf("uuid", projectIds));
             st.setArray(p++, c.createArrayOf("uuid", projectIds));
             st.execute();
+            st.getMoreResults(); // past the lock timeout's
             try (ResultSet rs = st.getResultSet()) {
                 while (rs.next()) {
                     g.claimed.add(rs.getString(1) + "\n" + rs.getString(2));

@@ -111,7 +111,8 @@ public class DisbursementGroupCommit {
             if (batch.size() == 1) {
                 LOG.errorf(e, "disbursement on project %s failed", batch.get(0).projectId());
                 batch.get(0).response().completeExceptionally(new ProblemException(503, "ledger-unavailable",
-                        "Ledger unavailable", "the disbursement was not recorded (the ledger's database failed); retry it",
+                        "Ledger unavailable", "the disbursement was not recorded: the ledger's database did not complete it"
+                                + " (its project may be locked by another write); retry it",
                         java.util.Map.of()));
                 return;
             }

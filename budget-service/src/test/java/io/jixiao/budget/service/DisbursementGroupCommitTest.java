@@ -124,6 +124,43 @@ class DisbursementGroupCommitTest {
                 .body("total.spent", org.hamcrest.Matchers.equalTo("150.00"));
     }
 
+    @Test
+    void aProjectLockedElsewhereHoldsUpOnlyItsOwnDisbursements() throws Exception {
+        String dept = newDepartment();
+        String stuck = newProject(dept, "100.00");
+        String free = newProject(dept, "100.00");
+        arrive(stuck, "100.00").statusCode(201);
+        arrive(free, "100.00").statusCode(201);
+
+        // another transaction holds the project's lock (as an arrival would, but for far too long)
+        try (Connection holder = db.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select id from project where id = ?::uuid for update")) {
+                lock.setString(1, stuck);
+                lock.executeQuery().close();
+            }
+            List<Callable<Response>> requests = new ArrayList<>();
+            requests.add(() -> spend(dept, stuck, "10.00", null));
+            for (int i = 0; i < 5; i++) {
+                requests.add(() -> spend(dept, free, "10.00", null));
+            }
+            List<Response> responses = Race.run(requests);
+
+            Response refused = responses.get(0);
+            assertEquals(503, refused.statusCode());
+            assertEquals("application/problem+json", refused.contentType());
+            assertEquals("urn:jixiao:problem:ledger-unavailable", refused.path("type"));
+            responses.subList(1, 6).forEach(r -> assertEquals(201, r.statusCode()));
+            holder.rollback();
+        }
+        as(TestTokens.reviewer()).get("/api/projects/" + free + "/balance").then().statusCode(200)
+                .body("total.spent", org.hamcrest.Matchers.equalTo("50.00"));
+        // the refused one changed nothing, and the project takes disbursements again once the lock is gone
+        as(TestTokens.reviewer()).get("/api/projects/" + stuck + "/balance").then().statusCode(200)
+                .body("total.spent", org.hamcrest.Matchers.equalTo("0.00"));
+        assertEquals(201, spend(dept, stuck, "10.00", null).statusCode());
+    }
+
     private static Response spend(String department, String projectId, String amount, String idempotencyKey) {
         var request = as(TestTokens.deptUser(department)).body("""
                 {"amount":"%s","spentOn":"2023-05-10","payee":"怀化某公司","purpose":"运维服务"}""".formatted(amount));
