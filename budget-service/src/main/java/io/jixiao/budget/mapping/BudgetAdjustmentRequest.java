@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import io.jixiao.common.money.Amount;
+import io.jixiao.common.time.BusinessDate;
 
 /** A signed change to a funding line's budget; the line may be omitted when the project has only one. */
 public record BudgetAdjustmentRequest(
@@ -15,5 +16,5 @@ public record BudgetAdjustmentRequest(
         @NotNull @Amount(Amount.Sign.NON_ZERO) BigDecimal amount,
         @NotBlank @Size(max = 1000) String reason,
         @Size(max = 300) String documentRef,
-        @NotNull LocalDate adjustedOn) {
+        @NotNull @BusinessDate LocalDate adjustedOn) {
 }

@@ -8,12 +8,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import io.jixiao.common.money.Amount;
+import io.jixiao.common.time.BusinessDate;
 
 /** Money spent (支出) from a funding line. */
 public record DisbursementRequest(
         UUID fundingLineId,
         @NotNull @Amount BigDecimal amount,
-        @NotNull LocalDate spentOn,
+        @NotNull @BusinessDate LocalDate spentOn,
         @NotBlank @Size(max = 300) String payee,
         @NotBlank @Size(max = 1000) String purpose,
         @Size(max = 200) String voucherNumber) {

@@ -6,10 +6,11 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.jixiao.common.time.BusinessDate;
 
 /** Reverses an arrival or a disbursement in full; the original stays in the ledger. */
 public record ReversalRequest(
         @NotNull UUID entryId,
         @NotBlank @Size(max = 1000) String reason,
-        @NotNull LocalDate reversedOn) {
+        @NotNull @BusinessDate LocalDate reversedOn) {
 }

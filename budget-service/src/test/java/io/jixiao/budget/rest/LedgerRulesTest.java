@@ -19,6 +19,8 @@ import java.sql.Statement;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.agroal.api.AgroalDataSource;
 import io.jixiao.infra.TestTokens;
@@ -66,6 +68,32 @@ class LedgerRulesTest {
         as(TestTokens.deptUser(dept)).get("/api/projects/" + project + "/ledger").then().statusCode(200)
                 .body("entries", hasSize(2))
                 .body("balance.total.spent", equalTo("150000.00"));
+    }
+
+    /** Input the database could not store is bad input: a 400 naming the field, not a database failure. */
+    @ParameterizedTest(name = "{0} = {1} → 400 naming {0}")
+    @CsvSource(delimiter = '|', value = {
+            "spentOn | \"+10000000-01-01\"",
+            "spentOn | \"1999-12-31\"",
+            "purpose | \"运维\\u0000服务\"",
+            "payee | \"\\u0000\"" })
+    void aDisbursementTheLedgerCouldNotStoreIsRefusedNamingTheField(String field, String value) throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "1000.00");
+        arrive(project, "1000.00").statusCode(201);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree("""
+                {"amount":"10.00","spentOn":"2023-05-10","payee":"怀化某公司","purpose":"运维服务"}""");
+        json.set(field, mapper.readTree(value));
+
+        as(TestTokens.deptUser(dept)).body(json.toString()).post("/api/projects/" + project + "/disbursements")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo(field))
+                .body("violations.field", org.hamcrest.Matchers.hasItem(field));
+        as(TestTokens.deptUser(dept)).get("/api/projects/" + project + "/ledger").then().statusCode(200)
+                .body("entries", hasSize(1))
+                .body("balance.total.spent", equalTo("0.00"));
     }
 
     @Test

@@ -72,6 +72,8 @@ public class ProblemMapper {
         if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants());
+        } else if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            message = io.jixiao.common.json.JsonConfig.NUL_REFUSED;
         } else if (e instanceof InvalidFormatException format) {
             message = "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName();
         } else if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
