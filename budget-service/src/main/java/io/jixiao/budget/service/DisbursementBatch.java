@@ -127,13 +127,17 @@ public class DisbursementBatch {
                 lockAndRead(connection, g);
                 g.decide();
                 append(connection, g);
-                connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                // the commit may have reached the disk before the connection failed: never write the group again
+                throw new CommitOutcomeUnknown(e);
+            }
+            connection.setAutoCommit(true);
         }
         outbox.committed();
         written.increment(g.entries.size());
@@ -238,6 +242,16 @@ public class DisbursementBatch {
             values[i] = value == null ? null : value.toString();
         }
         return c.createArrayOf("text", values);
+    }
+
+    /**
+     * The database failed while committing: the group may or may not be recorded. Trying it again could
+     * record it twice, so its requests are answered with that uncertainty instead.
+     */
+    static final class CommitOutcomeUnknown extends RuntimeException {
+        CommitOutcomeUnknown(SQLException cause) {
+            super("the commit of a disbursement group failed: " + cause.getMessage(), cause);
+        }
     }
 
     /** An idempotency record: a key's stored response, or (before commit) the response to store. */

@@ -28,8 +28,9 @@ import io.quarkus.runtime.StartupEvent;
  * hardware (its SQL alone reaches 0.15–0.30 of that rate; bench/DisbursementCeiling). A lone request
  * waits for no one: an empty queue means a batch of one.
  *
- * <p>If a batch fails as a whole (a database error, not a refusal), each of its disbursements is tried
- * again alone, so one bad request cannot fail the others; nothing of the failed batch was committed.
+ * <p>If a batch fails as a whole before its commit (a database error, not a refusal), each of its
+ * disbursements is tried again alone, so one bad request cannot fail the others; nothing of the failed
+ * batch was committed. If the commit itself fails, nothing is tried again: it may have been recorded.
  */
 @ApplicationScoped
 public class DisbursementGroupCommit {
@@ -107,6 +108,13 @@ public class DisbursementGroupCommit {
         try {
             again = batches.write(batch);
             batchSizes.record(batch.size());
+        } catch (DisbursementBatch.CommitOutcomeUnknown e) {
+            LOG.errorf(e, "the commit of %d disbursements failed; they may or may not be recorded", batch.size());
+            batch.forEach(d -> d.response().completeExceptionally(new ProblemException(503, "outcome-unknown",
+                    "Outcome unknown", "the ledger's database failed while committing this disbursement: it may have"
+                            + " been recorded. Check the project's ledger, or retry with the same Idempotency-Key",
+                    java.util.Map.of())));
+            return;
         } catch (Exception e) {
             if (batch.size() == 1) {
                 LOG.errorf(e, "disbursement on project %s failed", batch.get(0).projectId());
