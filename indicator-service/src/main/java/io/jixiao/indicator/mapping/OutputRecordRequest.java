@@ -9,12 +9,14 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.jixiao.common.time.BusinessDate;
+
 /**
  * A dated output: a {@code quantity} (signed, so a correction can take some back), or a
  * {@code numerator}/{@code denominator} pair for a rate (2273 resolved of 2486 requests).
  */
 public record OutputRecordRequest(
-        @NotNull LocalDate recordedOn,
+        @NotNull @BusinessDate LocalDate recordedOn,
         @Digits(integer = 15, fraction = 8) BigDecimal quantity,
         @Digits(integer = 15, fraction = 8) BigDecimal numerator,
         @Digits(integer = 15, fraction = 8) BigDecimal denominator,

@@ -63,6 +63,17 @@ class IndicatorApiTest {
         as(TestTokens.deptUser(dept)).body("""
                 {"recordedOn":"2023-12-31","quantity":"5"}""").post("/api/indicators/" + rate + "/output-records")
                 .then().statusCode(400).body("field", equalTo("quantity"));
+        // dates and texts the database could not store are bad input, named
+        as(TestTokens.deptUser(dept)).body("""
+                {"recordedOn":"+10000000-12-31","numerator":"1","denominator":"2"}""")
+                .post("/api/indicators/" + rate + "/output-records")
+                .then().statusCode(400).body("field", equalTo("recordedOn"));
+        as(TestTokens.deptUser(dept)).body("""
+                {"recordedOn":"2023-12-31","numerator":"1","denominator":"2","note":"上半年\\u0000"}""")
+                .post("/api/indicators/" + rate + "/output-records")
+                .then().statusCode(400).body("field", equalTo("note"));
+        as(TestTokens.deptUser(dept)).get("/api/indicators/" + rate + "/output-records").then().statusCode(200)
+                .body("$", hasSize(3));
     }
 
     @Test
