@@ -58,4 +58,24 @@ public class LedgerEntry extends PanacheEntityBase {
 
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
+
+    /** A new entry on a line, recorded now by {@code recordedBy}; not yet written anywhere. */
+    public static LedgerEntry of(UUID projectId, UUID fundingLineId, LedgerEntryKind kind, BigDecimal amount,
+            LocalDate businessDate, String counterparty, String purpose, String reference, UUID reversesEntryId,
+            String recordedBy) {
+        LedgerEntry entry = new LedgerEntry();
+        entry.id = UUID.randomUUID();
+        entry.projectId = projectId;
+        entry.fundingLineId = fundingLineId;
+        entry.kind = kind;
+        entry.amount = amount;
+        entry.businessDate = businessDate;
+        entry.counterparty = counterparty;
+        entry.purpose = purpose;
+        entry.reference = reference;
+        entry.reversesEntryId = reversesEntryId;
+        entry.recordedAt = OffsetDateTime.now();
+        entry.recordedBy = recordedBy;
+        return entry;
+    }
 }

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -363,18 +362,9 @@ public class DisbursementBatch {
             line.spent = line.spent.add(amount);
             spentPerLine.merge(line.id, amount, BigDecimal::add);
 
-            LedgerEntry entry = new LedgerEntry();
-            entry.id = UUID.randomUUID();
-            entry.projectId = project.id;
-            entry.fundingLineId = line.id;
-            entry.kind = LedgerEntryKind.DISBURSEMENT;
-            entry.amount = amount;
-            entry.businessDate = request.spentOn();
-            entry.counterparty = request.payee();
-            entry.purpose = request.purpose();
-            entry.reference = request.voucherNumber();
-            entry.recordedAt = OffsetDateTime.now();
-            entry.recordedBy = d.actor().subject();
+            LedgerEntry entry = LedgerEntry.of(project.id, line.id, LedgerEntryKind.DISBURSEMENT, amount,
+                    request.spentOn(), request.payee(), request.purpose(), request.voucherNumber(), null,
+                    d.actor().subject());
             entries.add(entry);
             events.add(budgetEvents.ledgerEntryEvent(project, entry, line, projectLines, d.actor()));
 

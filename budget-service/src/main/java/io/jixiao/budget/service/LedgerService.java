@@ -165,19 +165,8 @@ public class LedgerService {
     private LedgerEntryView append(Project project, List<FundingLine> lines, FundingLine line, LedgerEntryKind kind,
             BigDecimal amount, LocalDate businessDate, String counterparty, String purpose, String reference,
             UUID reverses) {
-        LedgerEntry entry = new LedgerEntry();
-        entry.id = UUID.randomUUID();
-        entry.projectId = project.id;
-        entry.fundingLineId = line.id;
-        entry.kind = kind;
-        entry.amount = amount;
-        entry.businessDate = businessDate;
-        entry.counterparty = counterparty;
-        entry.purpose = purpose;
-        entry.reference = reference;
-        entry.reversesEntryId = reverses;
-        entry.recordedAt = OffsetDateTime.now();
-        entry.recordedBy = caller.subject();
+        LedgerEntry entry = LedgerEntry.of(project.id, line.id, kind, amount, businessDate, counterparty, purpose,
+                reference, reverses, caller.subject());
         entry.persist();
         events.ledgerEntryRecorded(project, entry, line, lines);
         countAfterCommit(kind.name());
