@@ -125,7 +125,7 @@ public class IdempotentWrites {
         }
     }
 
-    public static Response toResponse(Outcome outcome) {
+    private static Response toResponse(Outcome outcome) {
         Response.ResponseBuilder response = Response.status(outcome.status()).entity(outcome.body());
         if (outcome.location() != null) {
             response.location(outcome.location());
