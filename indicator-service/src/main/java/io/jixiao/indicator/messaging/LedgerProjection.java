@@ -88,7 +88,7 @@ public class LedgerProjection implements EventHandler {
         });
     }
 
-    private ProjectLedger registered(JsonNode p) {
+    private void registered(JsonNode p) {
         UUID id = UUID.fromString(p.get("projectId").asText());
         ProjectLedger project = ProjectLedger.findById(id);
         if (project == null) {
@@ -107,7 +107,6 @@ public class LedgerProjection implements EventHandler {
         for (JsonNode line : p.withArray("fundingLines")) {
             line(id, line);
         }
-        return project;
     }
 
     private static void line(UUID projectId, JsonNode line) {
