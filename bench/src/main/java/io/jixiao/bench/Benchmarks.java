@@ -51,7 +51,6 @@ public final class Benchmarks {
     private final ObjectNode results = Http.JSON.createObjectNode();
     private String portal;
     private String user;
-    private String reviewer;
     private final List<String> projectIds = new ArrayList<>();
 
     private Benchmarks(Map<String, String> args) {
@@ -100,7 +99,6 @@ public final class Benchmarks {
         portal = Http.token(tokenEndpoint, Map.of("grant_type", "client_credentials", "client_id", "finance-portal",
                 "client_secret", env("JIXIAO_PORTAL_CLIENT_SECRET", "portal-test-secret")));
         user = password("hhczj-user");
-        reviewer = password("reviewer");
     }
 
     private String password(String name) {
@@ -137,8 +135,8 @@ public final class Benchmarks {
         // on two shared cores the compiler needs minutes of traffic before the write path runs compiled
         disbursements(8, Duration.ofSeconds(Long.parseLong(args.getOrDefault("warmup", "120"))));
         ObjectNode writes = results.putObject("disbursementWrites");
-        System.out.printf("%n%-12s %16s %16s %8s %12s %26s %8s%n", "concurrency", "disbursements/s", "raw inserts/s",
-                "ratio", "per commit", "one per transaction, SQL/s", "ratio");
+        System.out.printf("%n%-12s %16s %16s %8s %12s %22s %8s %26s %8s%n", "concurrency", "disbursements/s", "raw inserts/s",
+                "ratio", "per commit", "consumers paused, /s", "ratio", "one per transaction, SQL/s", "ratio");
         for (int c : CONCURRENCY) {
             double raw = database.get(c)[0];
             double sqlOnly = database.get(c)[1];
@@ -147,16 +145,24 @@ public final class Benchmarks {
             double api = disbursements(c, Duration.ofSeconds(10));
             double[] groupsAfter = commitGroups();
             double perCommit = (groupsAfter[1] - groupsBefore[1]) / Math.max(1, groupsAfter[0] - groupsBefore[0]);
+            awaitConsumersIdle();
+            double writePathAlone = withConsumersPaused(() -> disbursements(c, Duration.ofSeconds(10)));
             ObjectNode row = writes.putObject(Integer.toString(c));
             row.put("disbursementsPerSecond", round(api)).put("rawInsertsPerSecond", round(raw)).put("ratio", round(api / raw))
                     .put("disbursementsPerCommit", round(perCommit))
+                    .put("consumersPausedPerSecond", round(writePathAlone)).put("consumersPausedRatio", round(writePathAlone / raw))
                     .put("onePerTransactionSqlPerSecond", round(sqlOnly)).put("onePerTransactionSqlRatio", round(sqlOnly / raw));
-            System.out.printf("%-12d %16.1f %16.1f %8.3f %12.1f %26.1f %8.3f%n", c, api, raw, api / raw, perCommit, sqlOnly,
-                    sqlOnly / raw);
+            System.out.printf("%-12d %16.1f %16.1f %8.3f %12.1f %22.1f %8.3f %26.1f %8.3f%n", c, api, raw, api / raw, perCommit,
+                    writePathAlone, writePathAlone / raw, sqlOnly, sqlOnly / raw);
         }
+        // the last paused run left a backlog: the parts after this one start with the consumers idle
+        awaitConsumersIdle();
         writes.put("target", "ratio ≥ 0.5 at the same concurrency");
         writes.put("disbursementsPerCommit", "budget-service commits the disbursements that arrive together in one"
                 + " transaction (DisbursementGroupCommit): the mean group size during the run");
+        writes.put("consumersPaused", "the same run with indicator-service and report-service paused (SIGSTOP) while it"
+                + " lasts, as they would run on other machines in the cluster: budget-service, its outbox relay, Kafka and"
+                + " PostgreSQL alone on the two cores, which pgbench's raw rate also had to itself; the consumers catch up after");
         writes.put("onePerTransactionSql", "the SQL of one disbursement in a transaction of its own (lock the project,"
                 + " read its lines, append the entry and the outbox event, move the line's totals, commit) run by pgbench"
                 + " on the same schema: the most one transaction per disbursement could reach, without HTTP, tokens, JSON"
@@ -208,6 +214,37 @@ public final class Benchmarks {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * Runs a measurement with indicator-service and report-service stopped (SIGSTOP) and resumes them
+     * after it (SIGCONT), even if it fails. Ten seconds is far inside their Kafka session timeout, so
+     * they resume in their consumer groups and apply the backlog.
+     */
+    private double withConsumersPaused(Measurement measurement) throws Exception {
+        List<String> pids = new ArrayList<>();
+        for (String service : List.of("indicator-service", "report-service")) {
+            pids.add(Files.readString(run.resolve(service + ".pid")).trim());
+        }
+        signal("-STOP", pids);
+        try {
+            return measurement.run();
+        } finally {
+            signal("-CONT", pids);
+        }
+    }
+
+    private static void signal(String signal, List<String> pids) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        command.addAll(pids);
+        if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("could not send " + signal + " to " + pids);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Measurement {
+        double run() throws Exception;
     }
 
     /** budget-service's commit groups so far: how many, and how many disbursements they held. */
@@ -362,6 +399,8 @@ public final class Benchmarks {
         System.out.println();
         for (String format : List.of("json", "html", "docx", "xlsx")) {
             String url = report + "/api/reports/HHGXJ/2023/report." + format;
+            // a token per format: the parts before this one take longer than a token lives (5 minutes)
+            String reviewer = password("reviewer");
             for (int i = 0; i < 5; i++) {
                 Http.download(url, reviewer);
             }
