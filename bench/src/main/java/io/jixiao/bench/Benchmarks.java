@@ -42,6 +42,8 @@ public final class Benchmarks {
     private static final String DEPARTMENT = "HHCZJ";
     private static final int PROJECTS = 64;
     private static final int[] CONCURRENCY = { 1, 8, 32 };
+    private static final String VALID_DISBURSEMENT =
+            "{\"amount\":\"0.01\",\"spentOn\":\"2023-05-01\",\"payee\":\"压测\",\"purpose\":\"吞吐量测试\"}";
 
     private final Map<String, String> args;
     private final String budget;
@@ -135,6 +137,7 @@ public final class Benchmarks {
         // on two shared cores the compiler needs minutes of traffic before the write path runs compiled
         disbursements(8, Duration.ofSeconds(Long.parseLong(args.getOrDefault("warmup", "120"))));
         ObjectNode writes = results.putObject("disbursementWrites");
+        List<String> bounds = new ArrayList<>();
         System.out.printf("%n%-12s %16s %16s %8s %12s %22s %8s %26s %8s%n", "concurrency", "disbursements/s", "raw inserts/s",
                 "ratio", "per commit", "consumers paused, /s", "ratio", "one per transaction, SQL/s", "ratio");
         for (int c : CONCURRENCY) {
@@ -147,14 +150,25 @@ public final class Benchmarks {
             double perCommit = (groupsAfter[1] - groupsBefore[1]) / Math.max(1, groupsAfter[0] - groupsBefore[0]);
             awaitConsumersIdle();
             double writePathAlone = withConsumersPaused(() -> disbursements(c, Duration.ofSeconds(10)));
+            awaitConsumersIdle();
+            double frontHalf = refusedBeforeDatabase(c, Duration.ofSeconds(10));
+            // every write needs the front half's work, so no design behind it writes more than it answers; a
+            // single client's write also needs a commit of its own after it (nothing to share it with), so at
+            // concurrency 1 the two times add: front half, then at least pgbench's one-row transaction
+            double bound = c == 1 ? frontHalf * raw / (frontHalf + raw) : frontHalf;
             ObjectNode row = writes.putObject(Integer.toString(c));
             row.put("disbursementsPerSecond", round(api)).put("rawInsertsPerSecond", round(raw)).put("ratio", round(api / raw))
                     .put("disbursementsPerCommit", round(perCommit))
                     .put("consumersPausedPerSecond", round(writePathAlone)).put("consumersPausedRatio", round(writePathAlone / raw))
+                    .put("refusedBeforeDatabasePerSecond", round(frontHalf))
+                    .put("boundPerSecond", round(bound)).put("boundRatio", round(bound / raw))
                     .put("onePerTransactionSqlPerSecond", round(sqlOnly)).put("onePerTransactionSqlRatio", round(sqlOnly / raw));
             System.out.printf("%-12d %16.1f %16.1f %8.3f %12.1f %22.1f %8.3f %26.1f %8.3f%n", c, api, raw, api / raw, perCommit,
                     writePathAlone, writePathAlone / raw, sqlOnly, sqlOnly / raw);
+            bounds.add(String.format("%-12d %26.1f %22.1f %8.3f", c, frontHalf, bound, bound / raw));
         }
+        System.out.printf("%n%-12s %26s %22s %8s%n", "concurrency", "refused before database, /s", "bound, writes/s", "ratio");
+        bounds.forEach(System.out::println);
         // the last paused run left a backlog: the parts after this one start with the consumers idle
         awaitConsumersIdle();
         writes.put("target", "ratio ≥ 0.5 at the same concurrency");
@@ -163,6 +177,11 @@ public final class Benchmarks {
         writes.put("consumersPaused", "the same run with indicator-service and report-service paused (SIGSTOP) while it"
                 + " lasts, as they would run on other machines in the cluster: budget-service, its outbox relay, Kafka and"
                 + " PostgreSQL alone on the two cores, which pgbench's raw rate also had to itself; the consumers catch up after");
+        writes.put("refusedBeforeDatabase", "the same POSTs with a negative amount: the token verified, the JSON read and"
+                + " validated, a 400 problem+json, no database work: budget-service's front half alone");
+        writes.put("bound", "the most writes/s any design behind this front half could reach: refusedBeforeDatabase; at"
+                + " concurrency 1, where each write needs a commit of its own after the front half, refusedBeforeDatabase ×"
+                + " raw ÷ (refusedBeforeDatabase + raw)");
         writes.put("onePerTransactionSql", "the SQL of one disbursement in a transaction of its own (lock the project,"
                 + " read its lines, append the entry and the outbox event, move the line's totals, commit) run by pgbench"
                 + " on the same schema: the most one transaction per disbursement could reach, without HTTP, tokens, JSON"
@@ -264,6 +283,20 @@ public final class Benchmarks {
      * over {@code concurrency} connections, spread over the projects; only 201s count.
      */
     private double disbursements(int concurrency, Duration duration) throws IOException, InterruptedException {
+        return postDisbursements(concurrency, duration, VALID_DISBURSEMENT, false);
+    }
+
+    /**
+     * The same requests with a negative amount: signed in (the token verified), the JSON read and the
+     * request validated, then refused with 400 before any database work. What the service's front half
+     * alone can answer per second (every answer must be a 400): no write can go faster than that.
+     */
+    private double refusedBeforeDatabase(int concurrency, Duration duration) throws IOException, InterruptedException {
+        return postDisbursements(concurrency, duration, VALID_DISBURSEMENT.replace("\"0.01\"", "\"-1.00\""), true);
+    }
+
+    private double postDisbursements(int concurrency, Duration duration, String body, boolean refusalsExpected)
+            throws IOException, InterruptedException {
         user = password("hhczj-user"); // tokens live 5 minutes; a run with its warm-up takes longer
         Path ids = Files.createTempFile("bench-projects", ".txt");
         Files.write(ids, projectIds);
@@ -275,12 +308,12 @@ public final class Benchmarks {
                 wrk.method = "POST"
                 wrk.headers["Content-Type"] = "application/json"
                 wrk.headers["Authorization"] = "Bearer %s"
-                wrk.body = '{"amount":"0.01","spentOn":"2023-05-01","payee":"压测","purpose":"吞吐量测试"}'
+                wrk.body = '%s'
                 request = function()
                   n = n + 1
                   return wrk.format(nil, "/api/projects/" .. ids[(n %% #ids) + 1] .. "/disbursements")
                 end
-                """.formatted(ids, user));
+                """.formatted(ids, user, body));
         Process p = new ProcessBuilder("wrk", "-t", Integer.toString(Math.min(concurrency, 2)), "-c",
                 Integer.toString(concurrency), "-d", duration.toSeconds() + "s", "-s", script.toString(), budget)
                 .redirectErrorStream(true).start();
@@ -298,6 +331,13 @@ public final class Benchmarks {
         long failed = refused.find() ? Long.parseLong(refused.group(1)) : 0;
         Matcher errors = Pattern.compile("Socket errors: connect ([0-9]+), read ([0-9]+), write ([0-9]+), timeout ([0-9]+)")
                 .matcher(output);
+        if (refusalsExpected) {
+            // Non-2xx counts every answer that is not 2xx/3xx: all of them must be (the 400s)
+            if (failed != requests) {
+                throw new IllegalStateException("expected every request refused, " + failed + " of " + requests + " were");
+            }
+            return Double.parseDouble(perSecond.group(1));
+        }
         if (failed > 0 || errors.find()) {
             System.out.println("  (" + failed + " writes refused, socket errors: " + output.lines()
                     .filter(l -> l.contains("Socket errors")).findFirst().orElse("none") + ")");
