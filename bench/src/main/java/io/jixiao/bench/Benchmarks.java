@@ -44,6 +44,9 @@ public final class Benchmarks {
     private static final int[] CONCURRENCY = { 1, 8, 32 };
     private static final String VALID_DISBURSEMENT =
             "{\"amount\":\"0.01\",\"spentOn\":\"2023-05-01\",\"payee\":\"压测\",\"purpose\":\"吞吐量测试\"}";
+    /** Refused by validation (the amount must be positive), after sign-in and JSON, before the database. */
+    private static final String REFUSED_DISBURSEMENT =
+            "{\"amount\":\"-1.00\",\"spentOn\":\"2023-05-01\",\"payee\":\"压测\",\"purpose\":\"吞吐量测试\"}";
 
     private final Map<String, String> args;
     private final String budget;
@@ -292,7 +295,7 @@ public final class Benchmarks {
      * alone can answer per second (every answer must be a 400): no write can go faster than that.
      */
     private double refusedBeforeDatabase(int concurrency, Duration duration) throws IOException, InterruptedException {
-        return postDisbursements(concurrency, duration, VALID_DISBURSEMENT.replace("\"0.01\"", "\"-1.00\""), true);
+        return postDisbursements(concurrency, duration, REFUSED_DISBURSEMENT, true);
     }
 
     private double postDisbursements(int concurrency, Duration duration, String body, boolean refusalsExpected)
