@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +43,7 @@ public final class Benchmarks {
     private static final String DEPARTMENT = "HHCZJ";
     private static final int PROJECTS = 64;
     private static final int[] CONCURRENCY = { 1, 8, 32 };
+    private static final int START_SAMPLES = 3;
     private static final String VALID_DISBURSEMENT =
             "{\"amount\":\"0.01\",\"spentOn\":\"2023-05-01\",\"payee\":\"压测\",\"purpose\":\"吞吐量测试\"}";
     /** Refused by validation (the amount must be positive), after sign-in and JSON, before the database. */
@@ -471,26 +473,65 @@ public final class Benchmarks {
                 shape).run(results, () -> password("reviewer"), () -> password("admin"));
     }
 
-    /** Resident memory after the load, and the start time each service logged. */
-    private void footprint() throws IOException {
+    /**
+     * Resident memory after the load and at its peak since the start (the kernel's high-water mark), and the
+     * JVM and options each service runs with (they decide both); then the start time over a few restarts.
+     */
+    private void footprint() throws IOException, InterruptedException {
         ObjectNode f = results.putObject("footprint");
+        Map<String, ObjectNode> rows = new LinkedHashMap<>();
         System.out.println();
         for (String service : List.of("budget-service", "indicator-service", "report-service")) {
-            long pid = Long.parseLong(Files.readString(run.resolve(service + ".pid")).trim());
-            long rssKb = 0;
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    rssKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-            Matcher m = Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(run.resolve(service + ".log")));
-            String start = null;
-            while (m.find()) {
-                start = m.group(1);
-            }
-            f.putObject(service).put("rssMegabytes", rssKb / 1024).put("startSeconds", start == null ? null : new BigDecimal(start));
-            System.out.printf("%-18s RSS %4d MB, started in %s s (targets: ≤ 300 MB, ≤ 3 s)%n", service, rssKb / 1024, start);
+            String pid = Files.readString(run.resolve(service + ".pid")).trim();
+            List<String> status = Files.readAllLines(Path.of("/proc/" + pid + "/status"));
+            long rssMb = statusKilobytes(status, "VmRSS:") / 1024;
+            long peakMb = statusKilobytes(status, "VmHWM:") / 1024;
+            String commandLine = Files.readString(Path.of("/proc/" + pid + "/cmdline")).replace('\0', ' ').trim();
+            ObjectNode row = f.putObject(service).put("rssMegabytes", rssMb).put("peakRssMegabytes", peakMb)
+                    .put("commandLine", commandLine);
+            System.out.printf("%-18s RSS %4d MB (peak %4d MB) after the load (target ≤ 300 MB)%n", service, rssMb, peakMb);
+            rows.put(service, row);
         }
+        // one start says little on two shared cores: each service is restarted alone a few times, the others running
+        for (var service : rows.entrySet()) {
+            List<BigDecimal> starts = new ArrayList<>();
+            for (int i = 0; i < START_SAMPLES; i++) {
+                restart(service.getKey());
+                starts.add(loggedStartSeconds(service.getKey()));
+            }
+            List<BigDecimal> sorted = starts.stream().sorted().toList();
+            service.getValue().put("startSeconds", sorted.get(sorted.size() / 2)).put("startSecondsMax", sorted.get(sorted.size() - 1));
+            service.getValue().putArray("startSecondsEach").addAll(starts.stream().map(Http.JSON.getNodeFactory()::numberNode).toList());
+            System.out.printf("%-18s started in %s s (median of %d restarts; each: %s) (target ≤ 3 s)%n", service.getKey(),
+                    sorted.get(sorted.size() / 2), starts.size(), starts);
+        }
+    }
+
+    /** {@code ./jixiao restart}: the service stopped and started again as the stack starts it, the others running. */
+    private static void restart(String service) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("./jixiao", "restart", service).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("./jixiao restart " + service + " said: " + output);
+        }
+    }
+
+    /** The start time Quarkus logged ("started in 2.345s") in the service's latest log. */
+    private BigDecimal loggedStartSeconds(String service) throws IOException {
+        Matcher m = Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(run.resolve(service + ".log")));
+        String start = null;
+        while (m.find()) {
+            start = m.group(1);
+        }
+        if (start == null) {
+            throw new IllegalStateException(service + " logged no start time in " + run.resolve(service + ".log"));
+        }
+        return new BigDecimal(start);
+    }
+
+    private static long statusKilobytes(List<String> status, String field) {
+        return status.stream().filter(line -> line.startsWith(field)).findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).orElse(0L);
     }
 
     private static long percentile(long[] sorted, int p) {
