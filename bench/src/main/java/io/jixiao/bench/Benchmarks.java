@@ -146,9 +146,9 @@ public final class Benchmarks {
         System.out.printf("%n%-12s %16s %16s %8s %12s %22s %8s %26s %8s%n", "concurrency", "disbursements/s", "raw inserts/s",
                 "ratio", "per commit", "consumers paused, /s", "ratio", "one per transaction, SQL/s", "ratio");
         for (int c : CONCURRENCY) {
-            double raw = database.get(c)[0];
             double sqlOnly = database.get(c)[1];
             awaitConsumersIdle();
+            double rawBefore = pgbench(c, 10);
             double[] groupsBefore = commitGroups();
             double api = disbursements(c, Duration.ofSeconds(10));
             double[] groupsAfter = commitGroups();
@@ -157,11 +157,17 @@ public final class Benchmarks {
             double writePathAlone = withConsumersPaused(() -> disbursements(c, Duration.ofSeconds(10)));
             awaitConsumersIdle();
             double frontHalf = refusedBeforeDatabase(c, Duration.ofSeconds(10));
+            // this machine's raw rate drifts (up to 2.6× within an hour): the median of the run before the
+            // warm-up and those just before and after this concurrency's runs, each with the stack idle
+            awaitConsumersIdle();
+            double[] raws = { database.get(c)[0], rawBefore, pgbench(c, 10) };
+            double raw = Arrays.stream(raws).sorted().toArray()[1];
             // every write needs the front half's work, so no design behind it writes more than it answers; a
             // single client's write also needs a commit of its own after it (nothing to share it with), so at
             // concurrency 1 the two times add: front half, then at least pgbench's one-row transaction
             double bound = c == 1 ? frontHalf * raw / (frontHalf + raw) : frontHalf;
             ObjectNode row = writes.putObject(Integer.toString(c));
+            row.putArray("rawInsertsPerSecondEach").add(round(raws[0])).add(round(raws[1])).add(round(raws[2]));
             row.put("disbursementsPerSecond", round(api)).put("rawInsertsPerSecond", round(raw)).put("ratio", round(api / raw))
                     .put("disbursementsPerCommit", round(perCommit))
                     .put("consumersPausedPerSecond", round(writePathAlone)).put("consumersPausedRatio", round(writePathAlone / raw))
@@ -170,13 +176,17 @@ public final class Benchmarks {
                     .put("onePerTransactionSqlPerSecond", round(sqlOnly)).put("onePerTransactionSqlRatio", round(sqlOnly / raw));
             System.out.printf("%-12d %16.1f %16.1f %8.3f %12.1f %22.1f %8.3f %26.1f %8.3f%n", c, api, raw, api / raw, perCommit,
                     writePathAlone, writePathAlone / raw, sqlOnly, sqlOnly / raw);
-            bounds.add(String.format("%-12d %26.1f %22.1f %8.3f", c, frontHalf, bound, bound / raw));
+            bounds.add(String.format("%-12d %26.1f %22.1f %8.3f %30s", c, frontHalf, bound, bound / raw,
+                    String.format("%.0f / %.0f / %.0f", raws[0], raws[1], raws[2])));
         }
-        System.out.printf("%n%-12s %26s %22s %8s%n", "concurrency", "refused before database, /s", "bound, writes/s", "ratio");
+        System.out.printf("%n%-12s %26s %22s %8s %30s%n", "concurrency", "refused before database, /s", "bound, writes/s", "ratio",
+                "raw inserts/s, each of three");
         bounds.forEach(System.out::println);
         // the last paused run left a backlog: the parts after this one start with the consumers idle
         awaitConsumersIdle();
         writes.put("target", "ratio ≥ 0.5 at the same concurrency");
+        writes.put("rawInsertsPerSecond", "pgbench's single-row inserts/s: the median of three 10 s runs (before the"
+                + " warm-up, just before this concurrency's runs, just after them), each with the stack idle");
         writes.put("disbursementsPerCommit", "budget-service commits the disbursements that arrive together in one"
                 + " transaction (DisbursementGroupCommit): the mean group size during the run");
         writes.put("consumersPaused", "the same run with indicator-service and report-service paused (SIGSTOP) while it"
