@@ -211,6 +211,34 @@ class OutboxPublishingTest {
         assertFalse(unpublishedRows(project) > 0);
     }
 
+    @Test
+    void anInterruptedRelayGoesOnPublishing() throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "500.00");
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> unpublishedRows(project) == 0);
+        Thread relay = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("outbox-relay"))
+                .findFirst().orElseThrow();
+        // interrupted while it waits for a commit, and again while it works through the next ones
+        relay.interrupt();
+        Thread.sleep(200);
+        for (String amount : List.of("100.00", "200.00")) {
+            arrive(project, amount).statusCode(201);
+            relay.interrupt();
+        }
+
+        try (TopicReader topic = new TopicReader(BudgetTestResources.infrastructure().kafkaBootstrapServers(), Topics.BUDGET_EVENTS)) {
+            List<ConsumerRecord<String, String>> records = topic.awaitRecords(project, 3, WAIT);
+            assertEquals(List.of(EventTypes.PROJECT_REGISTERED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_ARRIVED),
+                    records.stream().map(r -> header(r, CloudEventHeaders.TYPE)).toList());
+        }
+        assertTrue(relay.isAlive(), "the relay thread survives the interrupts");
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            assertEquals(0, unpublishedRows(project));
+            RestAssured.given().get("/q/health/ready").then().statusCode(200);
+        });
+    }
+
     private long outboxRows(String project) throws SQLException {
         return count("select count(*) from outbox_event where partition_key = ?", project);
     }

@@ -1,9 +1,13 @@
 package io.jixiao.common.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -61,11 +65,17 @@ public class OutboxPublisher {
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
-    private KafkaProducer<String, String> producer;
+    private static final Duration TRANSACTION_MARGIN = Duration.ofSeconds(30);
+
+    /** Replaced when it does not settle in time, so the next pass, on whichever thread, sees the new one. */
+    private volatile KafkaProducer<String, String> producer;
 
 
-    /** What one pass did: how many rows it published, and whether the broker failed it. */
-    public record PassResult(int published, boolean lockHeldElsewhere, Exception failure) {
+    /**
+     * What one pass did: how many rows it published, whether rows are left that it had no time or room for
+     * (the relay goes straight on), and whether the broker failed it.
+     */
+    public record PassResult(int published, boolean moreWaiting, boolean lockHeldElsewhere, Exception failure) {
         boolean failed() {
             return failure != null;
         }
@@ -73,6 +83,10 @@ public class OutboxPublisher {
 
     @PostConstruct
     void createProducer() {
+        producer = newProducer();
+    }
+
+    private KafkaProducer<String, String> newProducer() {
         Map<String, Object> props = KafkaClientProperties.producer(kafkaConfig);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -85,31 +99,41 @@ public class OutboxPublisher {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout / 2 - 10));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
-        producer = new KafkaProducer<>(props);
+        return new KafkaProducer<>(props);
     }
 
     @PreDestroy
     void closeProducer() {
         if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /**
+     * The relay's transaction must outlive every wait of its pass (sending for up to one send timeout, a last
+     * wave's acknowledgements and the settling after a failure for up to one more each). If the transaction
+     * manager cancelled the transaction while the pass still waited on the broker, the acknowledged rows could
+     * not be marked and would all be sent again.
+     */
+    int transactionTimeoutSeconds() {
+        return (int) (config.sendTimeout().multipliedBy(3).toSeconds() + TRANSACTION_MARGIN.toSeconds());
     }
 
     /** Publishes up to one batch. Never throws for a broker failure: it reports it in the result. */
     public PassResult publishBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds()).call(() -> {
             boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                     .setParameter(1, RELAY_LOCK)
                     .getSingleResult();
             if (!locked) {
-                return new PassResult(0, true, null);
+                return new PassResult(0, false, true, null);
             }
             List<OutboxEvent> batch = em.createQuery(
                     "from OutboxEvent where publishedAt is null order by position", OutboxEvent.class)
                     .setMaxResults(config.batchSize())
                     .getResultList();
             if (batch.isEmpty()) {
-                return new PassResult(0, false, null);
+                return new PassResult(0, false, false, null);
             }
             return sendAndMark(batch);
         });
@@ -120,62 +144,110 @@ public class OutboxPublisher {
      * wave starts only once the broker has acknowledged this one. A record of a project is therefore
      * never on its way while an earlier one of the same project could still fail: whatever happens to
      * the broker, a project's events land in commit order. Different projects go out together.
+     *
+     * <p>Every wait is bounded: no new wave starts after one send timeout, a wave's acknowledgements are
+     * awaited for at most one more, and after a failure the records still on their way are awaited for at
+     * most one more again. A slow but working broker therefore ends the pass early with the rest left for
+     * the next one, and a producer that does not settle in time is replaced rather than waited on.
      */
     private PassResult sendAndMark(List<OutboxEvent> batch) {
-        java.util.Map<String, java.util.ArrayDeque<OutboxEvent>> byKey = new java.util.LinkedHashMap<>();
+        Map<String, ArrayDeque<OutboxEvent>> byKey = new LinkedHashMap<>();
         for (OutboxEvent event : batch) {
-            byKey.computeIfAbsent(event.partitionKey, k -> new java.util.ArrayDeque<>()).add(event);
+            byKey.computeIfAbsent(event.partitionKey, k -> new ArrayDeque<>()).add(event);
         }
+        KafkaProducer<String, String> sender = producer;
         List<Long> acknowledged = new ArrayList<>(batch.size());
+        List<Future<RecordMetadata>> unsettled = new ArrayList<>();
         Exception failure = null;
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        while (!byKey.isEmpty() && failure == null) {
+        long timeout = config.sendTimeout().toNanos();
+        long lastWaveStart = System.nanoTime() + timeout;
+        while (!byKey.isEmpty() && failure == null && System.nanoTime() < lastWaveStart) {
             List<OutboxEvent> wave = new ArrayList<>(byKey.size());
             byKey.values().forEach(queue -> wave.add(queue.peek()));
             List<Future<RecordMetadata>> acks = new ArrayList<>(wave.size());
             for (OutboxEvent event : wave) {
                 try {
-                    acks.add(producer.send(toRecord(event)));
+                    acks.add(sender.send(toRecord(event)));
                 } catch (RuntimeException e) {
-                    // no metadata within max.block.ms: the broker is away
+                    // no metadata within max.block.ms (the broker is away), or the producer is closed or fenced
                     failure = e;
                     break;
                 }
             }
+            long waveDeadline = System.nanoTime() + timeout;
             for (int i = 0; i < acks.size(); i++) {
                 OutboxEvent event = wave.get(i);
+                if (failure instanceof InterruptedException) {
+                    unsettled.add(acks.get(i));
+                    continue;
+                }
                 try {
-                    acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    acks.get(i).get(Math.max(1, waveDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     acknowledged.add(event.position);
-                    java.util.ArrayDeque<OutboxEvent> queue = byKey.get(event.partitionKey);
+                    ArrayDeque<OutboxEvent> queue = byKey.get(event.partitionKey);
                     queue.poll();
                     if (queue.isEmpty()) {
                         byKey.remove(event.partitionKey);
                     }
                 } catch (InterruptedException e) {
+                    // an interrupt is not a broker failure, but this pass stops waiting and says so
                     Thread.currentThread().interrupt();
                     failure = e;
-                    break;
+                    unsettled.add(acks.get(i));
                 } catch (ExecutionException | TimeoutException e) {
                     // this key stops here for this pass; what the broker took is marked, the rest goes next pass
                     failure = failure == null ? e : failure;
+                    unsettled.add(acks.get(i));
                 }
             }
         }
-        if (failure != null) {
-            // nothing of this pass may still be on its way when the next pass sends: wait it out
-            producer.flush();
+        if (!unsettled.isEmpty()) {
+            // nothing of this pass may still be on its way when the next pass sends
+            settleOrReplace(sender, unsettled);
         }
         if (!acknowledged.isEmpty()) {
             em.createQuery("update OutboxEvent set publishedAt = ?1 where position in ?2")
-                    .setParameter(1, java.time.OffsetDateTime.now())
+                    .setParameter(1, OffsetDateTime.now())
                     .setParameter(2, acknowledged)
                     .executeUpdate();
         }
         if (failure != null) {
             LOG.debugf("relay pass: %d of %d acknowledged; %s", acknowledged.size(), batch.size(), failure);
         }
-        return new PassResult(acknowledged.size(), false, failure);
+        boolean moreWaiting = failure == null && (!byKey.isEmpty() || batch.size() == config.batchSize());
+        return new PassResult(acknowledged.size(), moreWaiting, false, failure);
+    }
+
+    /**
+     * Waits, for at most one send timeout, until every record that failed or was not awaited has an outcome.
+     * The producer's delivery timeout should settle them well within that; if it did not, the producer is
+     * wedged and is closed (aborting what it still holds) and replaced, so that the next pass starts clean.
+     * A record it may still have delivered is sent again with the same event id, which consumers deduplicate.
+     */
+    private void settleOrReplace(KafkaProducer<String, String> sender, List<Future<RecordMetadata>> unsettled) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        boolean settled = true;
+        for (Future<RecordMetadata> ack : unsettled) {
+            try {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                // an outcome: the record failed and will be sent again
+            } catch (TimeoutException | InterruptedException e) {
+                interrupted |= e instanceof InterruptedException;
+                settled = false;
+                break;
+            }
+        }
+        if (!settled) {
+            LOG.warnf("outbox relay: %d record(s) still without an outcome after %s; replacing the Kafka producer",
+                    unsettled.size(), config.sendTimeout());
+            producer = newProducer();
+            sender.close(Duration.ZERO);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private ProducerRecord<String, String> toRecord(OutboxEvent event) {

@@ -93,6 +93,11 @@ public class OutboxRelay {
                 OutboxPublisher.PassResult pass = publisher.publishBatch();
                 published.increment(pass.published());
                 sampleBacklog(pass);
+                if (Thread.currentThread().isInterrupted()) {
+                    // the pass stopped waiting because of the interrupt, not because of the broker
+                    survive();
+                    continue;
+                }
                 if (pass.failed()) {
                     failedPasses.increment();
                     if (!outageLogged) {
@@ -109,7 +114,7 @@ public class OutboxRelay {
                     outageLogged = false;
                 }
                 backoffMillis = 0;
-                if (pass.published() < config.batchSize()) {
+                if (!pass.moreWaiting()) {
                     // drained, or another instance holds the relay lock: wait for a commit or the poll interval
                     wakeUps.drainPermits();
                     if (wakeUps.tryAcquire(config.idlePoll().toMillis(), TimeUnit.MILLISECONDS)
@@ -118,14 +123,26 @@ public class OutboxRelay {
                     }
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                survive();
             } catch (RuntimeException e) {
-                // the database itself failed (or is starting): retry, never let the thread die
+                // the database failed (or is starting), or the transaction manager cancelled the pass's
+                // transaction: nothing was marked, so the same rows go in the next pass
                 LOG.errorf(e, "outbox relay pass failed");
                 backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), config.maxBackoff().toMillis());
                 pause(backoffMillis);
             }
+        }
+    }
+
+    /**
+     * Shutting down never interrupts this thread (it clears {@code running} and wakes it), so an interrupt
+     * comes from elsewhere, for instance a library giving up on a wait. Events must still be delivered: the
+     * relay clears it and goes on; it ends only when the service stops.
+     */
+    private void survive() {
+        if (running) {
+            Thread.interrupted();
+            LOG.warn("outbox relay interrupted; it goes on publishing");
         }
     }
 
@@ -134,7 +151,7 @@ public class OutboxRelay {
         if (pass.failed() || now - lastBacklogSample > BACKLOG_SAMPLE_EVERY.toNanos()) {
             backlog.set(publisher.countBacklog());
             lastBacklogSample = now;
-        } else if (!pass.lockHeldElsewhere() && pass.published() < config.batchSize()) {
+        } else if (!pass.lockHeldElsewhere() && !pass.moreWaiting()) {
             backlog.set(0);
         }
     }
@@ -144,7 +161,7 @@ public class OutboxRelay {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            survive();
         }
     }
 }
