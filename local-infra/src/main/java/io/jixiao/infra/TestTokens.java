@@ -1,5 +1,6 @@
 package io.jixiao.infra;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -37,13 +38,19 @@ public final class TestTokens {
     }
 
     public static String token(String subject, String department, String... roles) {
+        return tokenExpiringAt(Instant.now().getEpochSecond() + 3600, subject, department, roles);
+    }
+
+    /** A token whose {@code exp} is the given second, for what must stop working when it expires. */
+    public static String tokenExpiringAt(long expiresAtEpochSecond, String subject, String department,
+            String... roles) {
         JwtClaimsBuilder claims = Jwt.claims()
                 .subject(subject)
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
                 .claim("preferred_username", subject)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
-                .expiresIn(3600);
+                .expiresAt(expiresAtEpochSecond);
         if (department != null) {
             claims.claim("department", department);
         }
