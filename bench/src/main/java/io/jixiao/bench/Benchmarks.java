@@ -145,17 +145,26 @@ public final class Benchmarks {
         disbursements(8, Duration.ofSeconds(Long.parseLong(args.getOrDefault("warmup", "120"))));
         ObjectNode writes = results.putObject("disbursementWrites");
         List<String> bounds = new ArrayList<>();
+        CoreUse cores = new CoreUse(run);
+        List<String> coreRows = new ArrayList<>();
+        List<String> costs = new ArrayList<>();
         System.out.printf("%n%-12s %16s %16s %8s %12s %22s %8s %26s %8s%n", "concurrency", "disbursements/s", "raw inserts/s",
                 "ratio", "per commit", "consumers paused, /s", "ratio", "one per transaction, SQL/s", "ratio");
         for (int c : CONCURRENCY) {
             double sqlOnly = database.get(c)[1];
             awaitConsumersIdle();
+            CoreUse.Snapshot rawStart = cores.take();
             double rawBefore = pgbench(c, 10);
+            CoreUse.Interval rawCores = cores.since(rawStart);
             double[] groupsBefore = commitGroups();
+            CoreUse.Snapshot apiStart = cores.take();
             double api = disbursements(c, Duration.ofSeconds(10));
+            CoreUse.Interval apiCores = cores.since(apiStart);
             double[] groupsAfter = commitGroups();
             double perCommit = (groupsAfter[1] - groupsBefore[1]) / Math.max(1, groupsAfter[0] - groupsBefore[0]);
             awaitConsumersIdle();
+            // the consumers apply part of a run's events after it: the whole cost of its writes runs until they are done
+            CoreUse.Interval apiCoresUntilIdle = cores.since(apiStart);
             double writePathAlone = withConsumersPaused(() -> disbursements(c, Duration.ofSeconds(10)));
             awaitConsumersIdle();
             double frontHalf = refusedBeforeDatabase(c, Duration.ofSeconds(10));
@@ -180,10 +189,34 @@ public final class Benchmarks {
                     writePathAlone, writePathAlone / raw, sqlOnly, sqlOnly / raw);
             bounds.add(String.format("%-12d %26.1f %22.1f %8.3f %30s", c, frontHalf, bound, bound / raw,
                     String.format("%.0f / %.0f / %.0f", raws[0], raws[1], raws[2])));
+            // per operation, the machine's busy time: what each costs whatever part of the stack does the work
+            double writesInRun = api * 10;
+            double microsPerWrite = apiCoresUntilIdle.microsPer(writesInRun);
+            double microsPerInsert = rawCores.microsPer(rawBefore * 10);
+            ObjectNode cpu = row.putObject("cpu");
+            coresJson(cpu.putObject("writes"), apiCores);
+            coresJson(cpu.putObject("rawInserts"), rawCores);
+            cpu.put("busyMicrosPerWrite", round(microsPerWrite)).put("busyMicrosPerRawInsert", round(microsPerInsert))
+                    .put("costRatio", round(microsPerInsert / microsPerWrite));
+            coreRows.add(coresRow(c, "writes", apiCores, String.format("%,.0f (%,.0f until consumers idle)",
+                    apiCores.microsPer(writesInRun), microsPerWrite)));
+            coreRows.add(coresRow(c, "raw inserts", rawCores, String.format("%,.0f", microsPerInsert)));
+            // budget-service's own share during the run: the part no change behind its front door removes
+            double budgetMicrosPerWrite = apiCores.microsPer("budget-service", writesInRun);
+            cpu.put("budgetServiceMicrosPerWrite", round(budgetMicrosPerWrite));
+            costs.add(String.format("%-12d %22.0f %30.0f %24.0f %10.3f", c, microsPerWrite, budgetMicrosPerWrite, microsPerInsert,
+                    microsPerInsert / microsPerWrite));
         }
         System.out.printf("%n%-12s %26s %22s %8s %30s%n", "concurrency", "refused before database, /s", "bound, writes/s", "ratio",
                 "raw inserts/s, each of three");
         bounds.forEach(System.out::println);
+        System.out.printf("%nwhere the cores went during each 10 s run (cores in use; steal: taken by the host)%n");
+        System.out.printf("%-12s %-12s %7s %9s %7s %6s %8s %8s %6s %6s %6s  %s%n", "concurrency", "run", "budget", "indicator",
+                "report", "kafka", "postgres", "keycloak", "other", "steal", "idle", "busy µs per operation");
+        coreRows.forEach(System.out::println);
+        System.out.printf("%n%-12s %22s %30s %24s %10s%n", "concurrency", "busy µs per write", "of which budget-service's",
+                "busy µs per raw insert", "cost ratio");
+        costs.forEach(System.out::println);
         // the last paused run left a backlog: the parts after this one start with the consumers idle
         awaitConsumersIdle();
         writes.put("target", "ratio ≥ 0.5 at the same concurrency");
@@ -199,10 +232,29 @@ public final class Benchmarks {
         writes.put("bound", "the most writes/s any design behind this front half could reach: refusedBeforeDatabase; at"
                 + " concurrency 1, where each write needs a commit of its own after the front half, refusedBeforeDatabase ×"
                 + " raw ÷ (refusedBeforeDatabase + raw)");
+        writes.put("cpu", "cores in use per part of the stack during the first 10 s run of each concurrency and during"
+                + " the pgbench run just before it (from /proc; other: busy and none of the parts, such as the load generator;"
+                + " steal: taken by the host); busyMicrosPerWrite: the machine's busy time from the run's start until the"
+                + " consumers were idle, per write; busyMicrosPerRawInsert: the same for pgbench's inserts; costRatio:"
+                + " their ratio, the write ratio the machine could reach if only CPU decided; budgetServiceMicrosPerWrite:"
+                + " budget-service's own CPU time per write during the run");
         writes.put("onePerTransactionSql", "the SQL of one disbursement in a transaction of its own (lock the project,"
                 + " read its lines, append the entry and the outbox event, move the line's totals, commit) run by pgbench"
                 + " on the same schema: the most one transaction per disbursement could reach, without HTTP, tokens, JSON"
                 + " or the JVM");
+    }
+
+    private static String coresRow(int concurrency, String run, CoreUse.Interval i, String perOperation) {
+        Map<String, Double> c = i.cores();
+        return String.format("%-12d %-12s %7.2f %9.2f %7.2f %6.2f %8.2f %8.2f %6.2f %6.2f %6.2f  %s", concurrency, run,
+                c.get("budget-service"), c.get("indicator-service"), c.get("report-service"), c.get("kafka"), c.get("postgres"),
+                c.get("keycloak"), i.other(), i.steal(), i.idle(), perOperation);
+    }
+
+    private static void coresJson(ObjectNode node, CoreUse.Interval i) {
+        i.cores().forEach((part, used) -> node.put(part, round(used)));
+        node.put("other", round(i.other())).put("steal", round(i.steal())).put("idle", round(i.idle()))
+                .put("seconds", round(i.seconds()));
     }
 
     /**
