@@ -2,6 +2,8 @@ package io.jixiao.indicator.messaging;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,32 @@ public class LedgerProjection implements EventHandler {
 
     @Inject
     LedgerActuals ledgerActuals;
+
+    /**
+     * Loads the projects and funding lines a batch moves in two queries, so applying its events finds
+     * them in the session instead of reading them one by one.
+     */
+    @Override
+    public void prepare(List<IncomingEvent> events) {
+        Set<UUID> projects = new HashSet<>();
+        Set<UUID> lines = new HashSet<>();
+        for (IncomingEvent event : events) {
+            if (MOVES_THE_LEDGER.contains(event.type())) {
+                JsonNode p = event.payload();
+                projects.add(UUID.fromString(p.get("projectId").asText()));
+                JsonNode line = p.get("fundingLineId");
+                if (line != null && !line.isNull()) {
+                    lines.add(UUID.fromString(line.asText()));
+                }
+            }
+        }
+        if (!projects.isEmpty()) {
+            ProjectLedger.list("projectId in ?1", projects);
+        }
+        if (!lines.isEmpty()) {
+            FundingLineLedger.list("fundingLineId in ?1", lines);
+        }
+    }
 
     @Override
     public void apply(IncomingEvent event) {
@@ -80,12 +108,14 @@ public class LedgerProjection implements EventHandler {
                 moved.put(UUID.fromString(p.get("projectId").asText()), Actor.from(p.get("actor")));
             }
         }
+        List<LedgerActuals.ProjectMoved> known = new ArrayList<>(moved.size());
         moved.forEach((projectId, actor) -> {
             ProjectLedger project = ProjectLedger.findById(projectId);
             if (project != null) {
-                ledgerActuals.refresh(project, actor);
+                known.add(new LedgerActuals.ProjectMoved(project, actor));
             }
         });
+        ledgerActuals.refresh(known);
     }
 
     private void registered(JsonNode p) {

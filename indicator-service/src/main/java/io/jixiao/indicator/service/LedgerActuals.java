@@ -4,8 +4,14 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,15 +38,50 @@ public class LedgerActuals {
     @Inject
     IndicatorEvents events;
 
-    /** After a project's money moved: its ledger-fed indicators, and the department-wide execution rate. */
-    public void refresh(ProjectLedger project, Actor actor) {
+    /** A project whose money moved, and who moved it last. */
+    public record ProjectMoved(ProjectLedger project, Actor actor) {
+    }
+
+    /**
+     * After projects' money moved (a batch's worth, in the order they first moved): each one's
+     * ledger-fed indicators, and its department-year's execution rate. One query finds them all, and
+     * each indicator is recomputed once, by the first project that reaches it: the ledger already holds
+     * the batch's final totals, so a second recomputation would find nothing changed.
+     */
+    public void refresh(List<ProjectMoved> moved) {
+        if (moved.isEmpty()) {
+            return;
+        }
+        Set<UUID> projects = new HashSet<>();
+        Set<String> departments = new HashSet<>();
+        Set<Integer> years = new HashSet<>();
+        for (ProjectMoved m : moved) {
+            projects.add(m.project().projectId);
+            departments.add(m.project().departmentCode);
+            years.add(m.project().fiscalYear);
+        }
+        Map<UUID, List<Indicator>> byProject = new HashMap<>();
+        Map<String, List<Indicator>> byDepartmentYear = new HashMap<>();
         List<Indicator> affected = Indicator.list("""
-                actualSource = ?1 and ((projectId = ?2) or (projectId is null and departmentCode = ?3
-                and fiscalYear = ?4 and ledgerMeasure = ?5))""",
-                ActualSource.LEDGER, project.projectId, project.departmentCode, project.fiscalYear,
-                LedgerMeasure.EXECUTION_RATE);
+                actualSource = ?1 and ((projectId in ?2) or (projectId is null and departmentCode in ?3
+                and fiscalYear in ?4 and ledgerMeasure = ?5))""",
+                ActualSource.LEDGER, projects, departments, years, LedgerMeasure.EXECUTION_RATE);
         for (Indicator indicator : affected) {
-            update(indicator, actor);
+            if (indicator.projectId != null) {
+                byProject.computeIfAbsent(indicator.projectId, id -> new ArrayList<>()).add(indicator);
+            } else {
+                // departments × years may pair a department with a year none of its moved projects has
+                byDepartmentYear.computeIfAbsent(indicator.departmentCode + "/" + indicator.fiscalYear,
+                        key -> new ArrayList<>()).add(indicator);
+            }
+        }
+        for (ProjectMoved m : moved) {
+            ProjectLedger project = m.project();
+            byProject.getOrDefault(project.projectId, List.of()).forEach(indicator -> update(indicator, m.actor()));
+            List<Indicator> departmentWide = byDepartmentYear.remove(project.departmentCode + "/" + project.fiscalYear);
+            if (departmentWide != null) {
+                departmentWide.forEach(indicator -> update(indicator, m.actor()));
+            }
         }
     }
 
