@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.jixiao.common.inbox.EventInbox;
+import io.jixiao.common.inbox.IncomingEvent;
 import io.jixiao.common.kafka.KafkaClientProperties;
+import io.jixiao.report.config.ReadModelRebuildConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
 
@@ -47,6 +53,9 @@ public class ReadModelRebuild {
     @Inject
     ReadModelGate gate;
 
+    @Inject
+    ReadModelRebuildConfig config;
+
     /** The topics the live consumers read: a rebuild replays exactly those. */
     @ConfigProperty(name = "mp.messaging.incoming.budget-events.topic")
     String budgetTopic;
@@ -72,6 +81,15 @@ public class ReadModelRebuild {
                          rm_score, processed_event""").executeUpdate());
         long events = 0;
         long applied = 0;
+        // Admitting a poll (parsing and schema checks, CPU) and applying it (mostly waiting on PostgreSQL)
+        // overlap: the next poll is admitted on its own thread while this one is applied here, so the
+        // cores PostgreSQL leaves idle during an apply admit the next batch. Batches are still applied
+        // one at a time, in poll order.
+        ExecutorService admitter = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "read-model-rebuild-admit");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(budgetTopic, indicatorTopic)) {
@@ -81,27 +99,56 @@ public class ReadModelRebuild {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
             end.entrySet().removeIf(e -> e.getValue() == 0);
+            Future<List<IncomingEvent>> admitting = null;
             while (!end.isEmpty()) {
-                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                    Long stop = end.get(tp);
-                    if (stop == null || record.offset() >= stop) {
-                        continue;
-                    }
-                    batch.add(record);
-                    if (record.offset() + 1 >= stop) {
-                        end.remove(tp);
-                    }
-                }
+                List<ConsumerRecord<String, String>> batch = pollUpToEnd(consumer, end);
                 events += batch.size();
-                applied += inbox.replayBatch(batch, projection);
-                end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+                Future<List<IncomingEvent>> next = admitter.submit(() -> inbox.admitForReplay(batch));
+                if (admitting != null) {
+                    applied += inbox.applyAdmitted(admitted(admitting), projection);
+                }
+                admitting = next;
             }
+            if (admitting != null) {
+                applied += inbox.applyAdmitted(admitted(admitting), projection);
+            }
+        } finally {
+            admitter.shutdownNow();
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         LOG.infof("read model rebuilt from %d events (%d applied) in %d ms", events, applied, millis);
         return new Result(events, applied, events - applied, millis);
+    }
+
+    /** One poll's records, leaving out those at or past where each partition ended when the rebuild began. */
+    private static List<ConsumerRecord<String, String>> pollUpToEnd(KafkaConsumer<String, String> consumer,
+            Map<TopicPartition, Long> end) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            Long stop = end.get(tp);
+            if (stop == null || record.offset() >= stop) {
+                continue;
+            }
+            batch.add(record);
+            if (record.offset() + 1 >= stop) {
+                end.remove(tp);
+            }
+        }
+        end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+        return batch;
+    }
+
+    private static List<IncomingEvent> admitted(Future<List<IncomingEvent>> admitting) {
+        try {
+            return admitting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("read-model rebuild interrupted", e);
+        } catch (ExecutionException e) {
+            // admitting never fails for a bad record (it skips it): this is a bug, rethrown as it is
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private Map<String, Object> consumerConfig() {
@@ -109,9 +156,7 @@ public class ReadModelRebuild {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // a poll is a transaction: 1000 records keep the batch's garbage young (5000 made the collector copy
-        // whole batches, a quarter of the time in pauses, and the rebuild no faster)
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.pollRecords());
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         return props;
     }

@@ -57,6 +57,13 @@ class EventBatchTest {
             report = awaitReport(dept, r -> "7.00".equals(r.getString("totals.spent")));
             assertEquals("3.00", report.getString("totals.savings"));
             assertEquals(0, inbox.receiveBatch(List.of(feed.asConsumed(marker, 104)), projection));
+
+            UUID third = feed.spendUnsent(line, "5000.00");
+            assertEquals(1, inbox.receiveBatch(List.of(feed.asConsumed(first, 105), feed.asConsumed(third, 106)),
+                    projection), "a batch holding an event applied before and a new one applies the new one alone");
+            report = awaitReport(dept, r -> "7.50".equals(r.getString("totals.spent")));
+            assertEquals("2.50", report.getString("totals.savings"));
+            assertEquals(0, inbox.receiveBatch(List.of(feed.asConsumed(third, 107)), projection));
         }
     }
 }

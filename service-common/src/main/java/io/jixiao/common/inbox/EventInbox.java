@@ -60,19 +60,28 @@ public class EventInbox {
      * @return how many events were applied (not duplicates, ignored or dead-lettered)
      */
     public long receiveBatch(List<ConsumerRecord<String, String>> records, EventHandler handler) {
-        return batch(records, handler, true);
+        return applyAdmitted(admitAll(records, true), handler);
     }
 
-    /** {@link #receiveBatch} for a replay: what was dead-lettered the first time round is skipped. */
-    public long replayBatch(List<ConsumerRecord<String, String>> records, EventHandler handler) {
-        return batch(records, handler, false);
+    /**
+     * The first half of a replay's batch: reads and schema-checks the records (what was dead-lettered the
+     * first time round is skipped). It needs nothing but the records, so a replay admits its next poll
+     * while this one is applied ({@link #applyAdmitted}); in order, the two halves are what
+     * {@link #receiveBatch} does without the dead letters.
+     */
+    public List<IncomingEvent> admitForReplay(List<ConsumerRecord<String, String>> records) {
+        return admitAll(records, false);
     }
 
-    private long batch(List<ConsumerRecord<String, String>> records, EventHandler handler, boolean deadLetter) {
+    private List<IncomingEvent> admitAll(List<ConsumerRecord<String, String>> records, boolean deadLetter) {
         // reading and schema-checking a record is most of a batch's work and needs nothing but the record:
         // large batches spread it over the cores (the stream keeps the records' order)
-        List<IncomingEvent> events = (records.size() >= PARALLEL_FROM ? records.parallelStream() : records.stream())
+        return (records.size() >= PARALLEL_FROM ? records.parallelStream() : records.stream())
                 .map(record -> admit(record, deadLetter)).filter(Objects::nonNull).toList();
+    }
+
+    /** The second half of a batch: applies the admitted events, in their order, each once. */
+    public long applyAdmitted(List<IncomingEvent> events, EventHandler handler) {
         if (events.isEmpty()) {
             return 0;
         }
