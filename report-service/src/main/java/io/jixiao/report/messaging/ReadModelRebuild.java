@@ -120,7 +120,10 @@ public class ReadModelRebuild {
         return new Result(events, applied, events - applied, millis);
     }
 
-    /** One poll's records, leaving out those at or past where each partition ended when the rebuild began. */
+    /**
+     * One poll's records, leaving out those at or past where each partition ended when the rebuild began;
+     * a partition read up to that end is taken out of {@code end}, and the rebuild stops once none is left.
+     */
     private static List<ConsumerRecord<String, String>> pollUpToEnd(KafkaConsumer<String, String> consumer,
             Map<TopicPartition, Long> end) {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>();
