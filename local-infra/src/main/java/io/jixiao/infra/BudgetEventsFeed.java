@@ -36,8 +36,8 @@ public final class BudgetEventsFeed implements AutoCloseable {
     private final Map<UUID, UUID> projectOfLine = new HashMap<>();
     private final Map<UUID, String[]> projects = new HashMap<>();
 
-    /** A project as registered: its id and its funding lines by name. */
-    public record Project(UUID id, Map<String, UUID> lines) {
+    /** A project as registered: its id, its funding lines by name and the id of its ProjectRegistered event. */
+    public record Project(UUID id, Map<String, UUID> lines, UUID eventId) {
         public UUID line(String name) {
             return lines.get(name);
         }
@@ -59,6 +59,19 @@ public final class BudgetEventsFeed implements AutoCloseable {
     }
 
     public Project registerProject(String department, String name, String category, Map<String, String> lines) {
+        return registerProject(department, name, category, lines, true);
+    }
+
+    /**
+     * A ProjectRegistered event made as {@link #registerProject} makes it, but not sent: a test hands it
+     * to a consumer itself, see {@link #asConsumed}.
+     */
+    public Project registerProjectUnsent(String department, String name, Map<String, String> lines) {
+        return registerProject(department, name, "MID_YEAR_ADJUSTMENT", lines, false);
+    }
+
+    private Project registerProject(String department, String name, String category, Map<String, String> lines,
+            boolean send) {
         UUID projectId = UUID.randomUUID();
         projects.put(projectId, new String[] { department });
         ObjectNode payload = header(projectId)
@@ -77,8 +90,15 @@ public final class BudgetEventsFeed implements AutoCloseable {
             array.addObject().put("fundingLineId", lineId.toString()).put("name", line.getKey()).put("amount", line.getValue());
         }
         payload.put("budget", budget.toPlainString());
-        send(EventTypes.PROJECT_REGISTERED, projectId.toString(), payload, UUID.randomUUID());
-        return new Project(projectId, ids);
+        UUID eventId = UUID.randomUUID();
+        if (send) {
+            send(EventTypes.PROJECT_REGISTERED, projectId.toString(), payload, eventId);
+        } else {
+            EventSchemas.instance().requireValid(EventTypes.PROJECT_REGISTERED, payload);
+            sent.put(eventId, new String[] { Topics.BUDGET_EVENTS, projectId.toString(), payload.toString(),
+                    EventTypes.PROJECT_REGISTERED });
+        }
+        return new Project(projectId, ids, eventId);
     }
 
     public UUID arrive(UUID line, String amount) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,9 +32,12 @@ import io.jixiao.report.Score;
 @ApplicationScoped
 public class ReadModelProjection implements EventHandler {
 
+    @Inject
+    BatchRows rows;
+
     /**
-     * Loads the projects, funding lines and indicators a batch moves in three queries, so applying its
-     * events finds them in the session instead of reading them one by one.
+     * Reads the projects, funding lines and indicators a batch moves or registers in three queries, so
+     * applying its events finds them by id instead of reading them one by one.
      */
     @Override
     public void prepare(List<IncomingEvent> events) {
@@ -48,22 +52,22 @@ public class ReadModelProjection implements EventHandler {
                     projects.add(id(p, "projectId"));
                     lines.add(id(p, "fundingLineId"));
                 }
-                case EventTypes.FUNDING_LINE_ADDED -> projects.add(id(p, "projectId"));
-                case EventTypes.INDICATOR_ACTUAL_CHANGED -> indicators.add(id(p, "indicatorId"));
+                case EventTypes.PROJECT_REGISTERED -> {
+                    projects.add(id(p, "projectId"));
+                    p.withArray("fundingLines").forEach(line -> lines.add(id(line, "fundingLineId")));
+                }
+                case EventTypes.FUNDING_LINE_ADDED -> {
+                    projects.add(id(p, "projectId"));
+                    lines.add(id(p.get("fundingLine"), "fundingLineId"));
+                }
+                case EventTypes.INDICATOR_DEFINED, EventTypes.INDICATOR_ACTUAL_CHANGED ->
+                        indicators.add(id(p, "indicatorId"));
                 default -> {
-                    // registrations and definitions create what they name
+                    // departments, goals, declared figures and scores are few: found one by one
                 }
             }
         }
-        if (!projects.isEmpty()) {
-            Project.list("id in ?1", projects);
-        }
-        if (!lines.isEmpty()) {
-            FundingLine.list("id in ?1", lines);
-        }
-        if (!indicators.isEmpty()) {
-            Indicator.list("id in ?1", indicators);
-        }
+        rows.read(projects, lines, indicators);
     }
 
     @Override
@@ -73,7 +77,7 @@ public class ReadModelProjection implements EventHandler {
             case EventTypes.DEPARTMENT_REGISTERED -> department(p);
             case EventTypes.PROJECT_REGISTERED -> project(p, event);
             case EventTypes.FUNDING_LINE_ADDED -> {
-                Project project = Project.findById(id(p, "projectId"));
+                Project project = rows.project(id(p, "projectId"));
                 if (project != null) {
                     line(project.id, p.get("fundingLine"));
                     totals(project, p.get("projectTotals"));
@@ -102,14 +106,15 @@ public class ReadModelProjection implements EventHandler {
         d.persist();
     }
 
-    private static void project(JsonNode p, IncomingEvent event) {
+    private void project(JsonNode p, IncomingEvent event) {
         UUID id = id(p, "projectId");
-        Project project = Project.findById(id);
+        Project project = rows.project(id);
         if (project == null) {
             project = new Project();
             project.id = id;
             project.arrived = BigDecimal.ZERO.setScale(2);
             project.spent = BigDecimal.ZERO.setScale(2);
+            rows.registered(project);
         }
         project.departmentCode = p.get("departmentCode").asText();
         project.fiscalYear = p.get("fiscalYear").asInt();
@@ -127,15 +132,16 @@ public class ReadModelProjection implements EventHandler {
         }
     }
 
-    private static void line(UUID projectId, JsonNode line) {
+    private void line(UUID projectId, JsonNode line) {
         UUID id = id(line, "fundingLineId");
-        FundingLine l = FundingLine.findById(id);
+        FundingLine l = rows.line(id);
         if (l == null) {
             l = new FundingLine();
             l.id = id;
             l.projectId = projectId;
             l.arrived = BigDecimal.ZERO.setScale(2);
             l.spent = BigDecimal.ZERO.setScale(2);
+            rows.registered(l);
         }
         l.name = line.get("name").asText();
         l.budget = yuan(line.get("amount"));
@@ -144,12 +150,12 @@ public class ReadModelProjection implements EventHandler {
         l.persist();
     }
 
-    private static void moneyMoved(JsonNode p) {
-        Project project = Project.findById(id(p, "projectId"));
+    private void moneyMoved(JsonNode p) {
+        Project project = rows.project(id(p, "projectId"));
         if (project == null) {
             return; // its registration always comes first on the project's partition
         }
-        FundingLine line = FundingLine.findById(id(p, "fundingLineId"));
+        FundingLine line = rows.line(id(p, "fundingLineId"));
         if (line != null) {
             JsonNode t = p.get("lineTotals");
             line.budget = yuan(t.get("budget"));
@@ -195,12 +201,13 @@ public class ReadModelProjection implements EventHandler {
         g.persist();
     }
 
-    private static void indicator(JsonNode p, IncomingEvent event) {
+    private void indicator(JsonNode p, IncomingEvent event) {
         UUID id = id(p, "indicatorId");
-        Indicator i = Indicator.findById(id);
+        Indicator i = rows.indicator(id);
         if (i == null) {
             i = new Indicator();
             i.id = id;
+            rows.registered(i);
         }
         i.departmentCode = p.get("departmentCode").asText();
         i.fiscalYear = p.get("fiscalYear").asInt();
@@ -221,8 +228,8 @@ public class ReadModelProjection implements EventHandler {
         i.persist();
     }
 
-    private static void actual(JsonNode p) {
-        Indicator i = Indicator.findById(id(p, "indicatorId"));
+    private void actual(JsonNode p) {
+        Indicator i = rows.indicator(id(p, "indicatorId"));
         if (i == null) {
             return; // its definition always comes first on the same partition
         }

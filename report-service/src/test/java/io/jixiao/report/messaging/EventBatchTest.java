@@ -66,4 +66,25 @@ class EventBatchTest {
             assertEquals(0, inbox.receiveBatch(List.of(feed.asConsumed(third, 107)), projection));
         }
     }
+
+    @Test
+    void aBatchThatRegistersAProjectAlsoMovesItsMoney() {
+        String dept = newDepartmentCode();
+        try (BudgetEventsFeed feed = new BudgetEventsFeed(ReportTestResources.infrastructure().kafkaBootstrapServers())) {
+            feed.registerDepartment(dept, "同批测试局");
+            BudgetEventsFeed.Project project = feed.registerProjectUnsent(dept, "同批项目",
+                    Map.of("本年预算", "80000.00", "上年结转", "20000.00"));
+            UUID spent = feed.spendUnsent(project.line("本年预算"), "30000.00");
+            UUID carried = feed.spendUnsent(project.line("上年结转"), "5000.00");
+
+            // the batch reads the project and its lines before applying (and finds none): the spending that
+            // follows the registration must still find what the registration created
+            long applied = inbox.receiveBatch(List.of(feed.asConsumed(project.eventId(), 200),
+                    feed.asConsumed(spent, 201), feed.asConsumed(carried, 202)), projection);
+            assertEquals(3, applied);
+            JsonPath report = awaitReport(dept, r -> r.getList("projects").size() == 1);
+            assertEquals("10.00", report.getString("totals.budget"));
+            assertEquals("3.50", report.getString("totals.spent"));
+        }
+    }
 }
