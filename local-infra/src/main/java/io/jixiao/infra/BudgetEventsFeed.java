@@ -94,9 +94,7 @@ public final class BudgetEventsFeed implements AutoCloseable {
         if (send) {
             send(EventTypes.PROJECT_REGISTERED, projectId.toString(), payload, eventId);
         } else {
-            EventSchemas.instance().requireValid(EventTypes.PROJECT_REGISTERED, payload);
-            sent.put(eventId, new String[] { Topics.BUDGET_EVENTS, projectId.toString(), payload.toString(),
-                    EventTypes.PROJECT_REGISTERED });
+            keep(Topics.BUDGET_EVENTS, EventTypes.PROJECT_REGISTERED, projectId.toString(), payload, eventId);
         }
         return new Project(projectId, ids, eventId);
     }
@@ -124,10 +122,8 @@ public final class BudgetEventsFeed implements AutoCloseable {
         BigDecimal[] t = lineTotals.get(line);
         t[2] = t[2].add(new BigDecimal(amount));
         ObjectNode payload = moneyPayload(line, amount, t, projectTotalsWith(line, t)).put("payee", "p").put("purpose", "q");
-        EventSchemas.instance().requireValid(EventTypes.FUNDS_SPENT, payload);
         UUID id = UUID.randomUUID();
-        sent.put(id, new String[] { Topics.BUDGET_EVENTS, projectOfLine.get(line).toString(), payload.toString(),
-                EventTypes.FUNDS_SPENT });
+        keep(Topics.BUDGET_EVENTS, EventTypes.FUNDS_SPENT, projectOfLine.get(line).toString(), payload, id);
         return id;
     }
 
@@ -212,9 +208,14 @@ public final class BudgetEventsFeed implements AutoCloseable {
 
     /** Sends a schema-checked event to any topic (indicator.events too). */
     public void send(String topic, String type, String key, ObjectNode payload, UUID eventId) {
+        keep(topic, type, key, payload, eventId);
+        sendRaw(topic, key, payload.toString(), eventId.toString(), type);
+    }
+
+    /** Schema-checks an event and keeps it, so {@link #asConsumed} and {@link #resend} can hand it out again. */
+    private void keep(String topic, String type, String key, ObjectNode payload, UUID eventId) {
         EventSchemas.instance().requireValid(type, payload);
         sent.put(eventId, new String[] { topic, key, payload.toString(), type });
-        sendRaw(topic, key, payload.toString(), eventId.toString(), type);
     }
 
     /** Sends an event already sent once more, same id and payload: what a redelivery looks like to a consumer. */

@@ -53,7 +53,7 @@ public class BatchRows {
         return indicators.find(id);
     }
 
-    /** A row the batch has just persisted, so its later events find it. */
+    /** A row an event of the batch has just created, so the batch's later events find it. */
     void registered(Project project) {
         projects.put(project.id, project);
     }
