@@ -87,7 +87,8 @@ public final class Benchmarks {
             b.writes();
         }
         if (only.contains("freshness")) {
-            b.freshness(Integer.parseInt(args.getOrDefault("rate", FRESHNESS_TARGET_RATE)), Duration.ofSeconds(15));
+            b.freshness(Integer.parseInt(args.getOrDefault("rate", FRESHNESS_TARGET_RATE)), Duration.ofSeconds(15),
+                    Integer.parseInt(args.getOrDefault("freshness-runs", "3")), !only.contains("writes"));
         }
         if (only.contains("report")) {
             b.reportAssembly();
@@ -434,58 +435,94 @@ public final class Benchmarks {
     }
 
     /**
-     * Writes at a fixed rate, then reads when each event was committed (the outbox row's time, taken in
-     * the writing transaction) and when report-service applied it (its inbox row): the difference per event.
+     * Event freshness at a fixed write rate, over several runs of {@code duration} each, every one starting
+     * with the consumers idle: one 15 s run holds the p99 in its 75 slowest events, and two runs minutes
+     * apart differed by a quarter. The figures that count are those of all the runs' events together.
+     * Without the write runs before it, the stack is cold: it first writes at the same rate for the
+     * warm-up (--warmup seconds), so the compiled code and the consumers' batches are those of a warm stack.
      */
-    private void freshness(int rate, Duration duration) throws Exception {
+    private void freshness(int rate, Duration duration, int runs, boolean warmUp) throws Exception {
         user = password("hhczj-user");
-        Instant start = Instant.now();
-        var scheduler = Executors.newScheduledThreadPool(2);
+        if (warmUp) {
+            Duration warmup = Duration.ofSeconds(Long.parseLong(args.getOrDefault("warmup", "120")));
+            System.out.printf("%nwarming up: %d writes/s for %d s%n", rate, warmup.toSeconds());
+            // a token lives 5 minutes: the warm-up writes in pieces, each with a fresh one
+            for (Duration left = warmup; !left.isNegative() && !left.isZero(); left = left.minusSeconds(60)) {
+                user = password("hhczj-user");
+                writeAtRate(rate, left.compareTo(Duration.ofSeconds(60)) < 0 ? left : Duration.ofSeconds(60));
+            }
+            user = password("hhczj-user");
+        }
+        ObjectNode f = results.putObject("eventFreshness");
+        var each = f.putArray("runs");
+        List<Long> all = new ArrayList<>();
+        long committedEvents = 0;
+        double committedSeconds = 0;
+        for (int run = 1; run <= runs; run++) {
+            awaitConsumersIdle();
+            Instant start = Instant.now();
+            writeAtRate(rate, duration);
+            Thread.sleep(5000);
+            Map<String, Instant> committed = times("jixiao_budget", "select event_id::text, occurred_at from outbox_event"
+                    + " where event_type = 'jixiao.budget.FundsSpent.v1' and occurred_at >= ?", start);
+            Map<String, Instant> applied = times("jixiao_report", "select event_id::text, processed_at from processed_event"
+                    + " where processed_at >= ?", start);
+            long[] lags = committed.entrySet().stream().filter(e -> applied.containsKey(e.getKey()))
+                    .mapToLong(e -> Duration.between(e.getValue(), applied.get(e.getKey())).toMillis()).sorted().toArray();
+            // the rate asked for is only what the client offered: the commits say what the service sustained
+            Instant first = committed.values().stream().min(Instant::compareTo).orElse(start);
+            Instant last = committed.values().stream().max(Instant::compareTo).orElse(start);
+            double seconds = Math.max(0.001, Duration.between(first, last).toMillis() / 1000.0);
+            committedEvents += committed.size();
+            committedSeconds += seconds;
+            Arrays.stream(lags).forEach(all::add);
+            each.addObject().put("committedPerSecond", round(committed.size() / seconds)).put("events", committed.size())
+                    .put("seenInReportService", lags.length).put("p50Millis", percentile(lags, 50))
+                    .put("p99Millis", percentile(lags, 99)).put("maxMillis", lags.length == 0 ? -1 : lags[lags.length - 1]);
+            System.out.printf("%nevent freshness, run %d of %d, at %d writes/s offered (%.0f/s committed): %d events,"
+                    + " p50 %d ms, p99 %d ms, max %d ms%n", run, runs, rate, committed.size() / seconds, lags.length,
+                    percentile(lags, 50), percentile(lags, 99), lags.length == 0 ? -1 : lags[lags.length - 1]);
+        }
+        long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        double sustained = committedEvents / Math.max(0.001, committedSeconds);
+        f.put("rate", rate).put("committedPerSecond", round(sustained)).put("events", committedEvents)
+                .put("seenInReportService", sorted.length)
+                .put("p50Millis", percentile(sorted, 50)).put("p99Millis", percentile(sorted, 99))
+                .put("maxMillis", sorted.length == 0 ? -1 : sorted[sorted.length - 1])
+                .put("target", "p99 ≤ 500 ms at 500 writes/s")
+                .put("method", runs + " runs of " + duration.toSeconds() + " s, each from idle consumers; p50, p99 and max"
+                        + " over all their events: from the outbox row's time (in the writing transaction) to report-service's"
+                        + " inbox row (written with the batch's effects just before it commits)");
+        System.out.printf("%nevent freshness, all %d runs, at %d writes/s offered (%.0f/s committed): %d events, p50 %d ms,"
+                + " p99 %d ms, max %d ms (target p99 ≤ 500 ms)%n", runs, rate, sustained, sorted.length, percentile(sorted, 50),
+                percentile(sorted, 99), sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
+    }
+
+    /** Offers disbursements at a fixed rate for a while, each from a pool of 32 senders, and waits for their replies. */
+    private void writeAtRate(int rate, Duration duration) throws Exception {
+        var scheduler = Executors.newSingleThreadScheduledExecutor();
         ExecutorService senders = Executors.newFixedThreadPool(32);
         AtomicInteger sent = new AtomicInteger();
         long periodNanos = 1_000_000_000L / rate;
         int total = (int) (rate * duration.toSeconds());
+        String token = user;
         List<CompletableFuture<?>> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
         var task = scheduler.scheduleAtFixedRate(() -> {
             int i = sent.getAndIncrement();
             if (i < total) {
                 pending.add(CompletableFuture.runAsync(() -> Http.post(budget + "/api/projects/"
-                        + projectIds.get(i % projectIds.size()) + "/disbursements", user,
+                        + projectIds.get(i % projectIds.size()) + "/disbursements", token,
                         "{\"amount\":\"0.01\",\"spentOn\":\"2023-05-01\",\"payee\":\"压测\",\"purpose\":\"时效测试\"}"), senders));
             }
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
         Thread.sleep(duration.toMillis() + 200);
         task.cancel(false);
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-        scheduler.shutdown();
-        senders.shutdown();
-        Thread.sleep(5000);
-
-        Map<String, Instant> committed = times("jixiao_budget", "select event_id::text, occurred_at from outbox_event"
-                + " where event_type = 'jixiao.budget.FundsSpent.v1' and occurred_at >= ?", start);
-        Map<String, Instant> applied = times("jixiao_report", "select event_id::text, processed_at from processed_event"
-                + " where processed_at >= ?", start);
-        List<Long> lags = new ArrayList<>();
-        committed.forEach((id, at) -> {
-            Instant seen = applied.get(id);
-            if (seen != null) {
-                lags.add(Duration.between(at, seen).toMillis());
-            }
-        });
-        long[] sorted = lags.stream().mapToLong(Long::longValue).sorted().toArray();
-        ObjectNode f = results.putObject("eventFreshness");
-        // the rate asked for is only what the client offered: the commits say what the service sustained
-        Instant first = committed.values().stream().min(Instant::compareTo).orElse(start);
-        Instant last = committed.values().stream().max(Instant::compareTo).orElse(start);
-        double sustained = committed.size() / Math.max(0.001, Duration.between(first, last).toMillis() / 1000.0);
-        f.put("rate", rate).put("committedPerSecond", round(sustained)).put("events", committed.size())
-                .put("seenInReportService", sorted.length)
-                .put("p50Millis", percentile(sorted, 50)).put("p99Millis", percentile(sorted, 99))
-                .put("maxMillis", sorted.length == 0 ? -1 : sorted[sorted.length - 1])
-                .put("target", "p99 ≤ 500 ms at 500 writes/s");
-        System.out.printf("%nevent freshness at %d writes/s offered (%.0f/s committed): %d events, p50 %d ms, p99 %d ms,"
-                + " max %d ms (target p99 ≤ 500 ms)%n", rate, sustained, sorted.length, percentile(sorted, 50), percentile(sorted, 99),
-                sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } finally {
+            scheduler.shutdown();
+            senders.shutdown();
+        }
     }
 
     private Map<String, Instant> times(String database, String sql, Instant since) throws SQLException {
