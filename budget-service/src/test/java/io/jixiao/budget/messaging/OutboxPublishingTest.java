@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import jakarta.inject.Inject;
 
@@ -237,6 +238,47 @@ class OutboxPublishingTest {
             assertEquals(0, unpublishedRows(project));
             RestAssured.given().get("/q/health/ready").then().statusCode(200);
         });
+    }
+
+    /**
+     * Interrupts that land while a pass waits for the broker's acknowledgements: what the broker took in
+     * the meantime must be marked as published, not sent a second time by the next pass.
+     */
+    @Test
+    void aRelayInterruptedOverAndOverSendsEachEventOnce() throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "1000.00");
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> unpublishedRows(project) == 0);
+        Thread relay = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("outbox-relay"))
+                .findFirst().orElseThrow();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        // every 0.2 ms: a pass's wait for its acknowledgements takes milliseconds, so most passes are hit
+        Thread interrupter = new Thread(() -> {
+            while (writing.get()) {
+                relay.interrupt();
+                LockSupport.parkNanos(200_000);
+            }
+        });
+        interrupter.start();
+        try {
+            for (int i = 0; i < 20; i++) {
+                arrive(project, "50.00").statusCode(201);
+            }
+        } finally {
+            writing.set(false);
+            interrupter.join();
+        }
+        try (TopicReader topic = new TopicReader(BudgetTestResources.infrastructure().kafkaBootstrapServers(), Topics.BUDGET_EVENTS)) {
+            topic.awaitRecords(project, 21, WAIT);
+            List<ConsumerRecord<String, String>> records = topic.drain(project, Duration.ofSeconds(2));
+            Set<String> ids = new HashSet<>();
+            records.forEach(r -> ids.add(header(r, CloudEventHeaders.ID)));
+            assertEquals(21, ids.size(), "the registration and 20 arrivals");
+            assertEquals(21, records.size(), "no event sent twice");
+        }
+        assertTrue(relay.isAlive(), "the relay thread survives the interrupts");
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> unpublishedRows(project) == 0);
     }
 
     private long outboxRows(String project) throws SQLException {

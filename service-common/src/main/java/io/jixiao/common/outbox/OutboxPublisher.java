@@ -157,7 +157,7 @@ public class OutboxPublisher {
         }
         KafkaProducer<String, String> sender = producer;
         List<Long> acknowledged = new ArrayList<>(batch.size());
-        List<Future<RecordMetadata>> unsettled = new ArrayList<>();
+        InFlightRecords unsettled = new InFlightRecords();
         Exception failure = null;
         long timeout = config.sendTimeout().toNanos();
         long lastWaveStart = System.nanoTime() + timeout;
@@ -178,7 +178,7 @@ public class OutboxPublisher {
             for (int i = 0; i < acks.size(); i++) {
                 OutboxEvent event = wave.get(i);
                 if (failure instanceof InterruptedException) {
-                    unsettled.add(acks.get(i));
+                    unsettled.add(event.position, acks.get(i));
                     continue;
                 }
                 try {
@@ -193,17 +193,18 @@ public class OutboxPublisher {
                     // an interrupt is not a broker failure, but this pass stops waiting and says so
                     Thread.currentThread().interrupt();
                     failure = e;
-                    unsettled.add(acks.get(i));
+                    unsettled.add(event.position, acks.get(i));
                 } catch (ExecutionException | TimeoutException e) {
                     // this key stops here for this pass; what the broker took is marked, the rest goes next pass
                     failure = failure == null ? e : failure;
-                    unsettled.add(acks.get(i));
+                    unsettled.add(event.position, acks.get(i));
                 }
             }
         }
         if (!unsettled.isEmpty()) {
-            // nothing of this pass may still be on its way when the next pass sends
-            settleOrReplace(sender, unsettled);
+            // nothing of this pass may still be on its way when the next pass sends; what the broker took
+            // meanwhile was delivered, and is marked with the rest so that it is not sent again
+            acknowledged.addAll(settleOrReplace(sender, unsettled));
         }
         if (!acknowledged.isEmpty()) {
             em.createQuery("update OutboxEvent set publishedAt = ?1 where position in ?2")
@@ -219,35 +220,21 @@ public class OutboxPublisher {
     }
 
     /**
-     * Waits, for at most one send timeout, until every record that failed or was not awaited has an outcome.
-     * The producer's delivery timeout should settle them well within that; if it did not, the producer is
-     * wedged and is closed (aborting what it still holds) and replaced, so that the next pass starts clean.
-     * A record it may still have delivered is sent again with the same event id, which consumers deduplicate.
+     * Settles the records the pass stopped waiting for, within one send timeout ({@link InFlightRecords}),
+     * and returns the positions the broker acknowledged after all. The producer's delivery timeout should
+     * give every record an outcome well within that; if it did not, the producer is wedged and is closed
+     * (aborting what it still holds) and replaced, so that the next pass starts clean. A record it may still
+     * have delivered is sent again with the same event id, which consumers deduplicate.
      */
-    private void settleOrReplace(KafkaProducer<String, String> sender, List<Future<RecordMetadata>> unsettled) {
-        boolean interrupted = Thread.interrupted();
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        boolean settled = true;
-        for (Future<RecordMetadata> ack : unsettled) {
-            try {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                // an outcome: the record failed and will be sent again
-            } catch (TimeoutException | InterruptedException e) {
-                interrupted |= e instanceof InterruptedException;
-                settled = false;
-                break;
-            }
-        }
-        if (!settled) {
+    private List<Long> settleOrReplace(KafkaProducer<String, String> sender, InFlightRecords unsettled) {
+        InFlightRecords.Settled settled = unsettled.settle(config.sendTimeout());
+        if (settled.withoutOutcome() > 0) {
             LOG.warnf("outbox relay: %d record(s) still without an outcome after %s; replacing the Kafka producer",
-                    unsettled.size(), config.sendTimeout());
+                    settled.withoutOutcome(), config.sendTimeout());
             producer = newProducer();
             sender.close(Duration.ZERO);
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        return settled.delivered();
     }
 
     private ProducerRecord<String, String> toRecord(OutboxEvent event) {
