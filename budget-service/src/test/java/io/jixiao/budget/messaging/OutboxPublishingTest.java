@@ -201,14 +201,7 @@ class OutboxPublishingTest {
             }
             relays.shutdown();
         }
-        try (TopicReader topic = new TopicReader(BudgetTestResources.infrastructure().kafkaBootstrapServers(), Topics.BUDGET_EVENTS)) {
-            topic.awaitRecords(project, 62, WAIT);
-            List<ConsumerRecord<String, String>> records = topic.drain(project, Duration.ofSeconds(2));
-            Set<String> ids = new HashSet<>();
-            records.forEach(r -> ids.add(header(r, CloudEventHeaders.ID)));
-            assertEquals(62, records.size(), "one registration, one arrival, 60 disbursements");
-            assertEquals(62, ids.size(), "no event sent twice");
-        }
+        assertSentOnceEach(project, 62, "one registration, one arrival, 60 disbursements");
         assertFalse(unpublishedRows(project) > 0);
     }
 
@@ -217,9 +210,7 @@ class OutboxPublishingTest {
         String dept = newDepartment();
         String project = newProject(dept, "500.00");
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> unpublishedRows(project) == 0);
-        Thread relay = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("outbox-relay"))
-                .findFirst().orElseThrow();
+        Thread relay = relayThread();
         // interrupted while it waits for a commit, and again while it works through the next ones
         relay.interrupt();
         Thread.sleep(200);
@@ -249,9 +240,7 @@ class OutboxPublishingTest {
         String dept = newDepartment();
         String project = newProject(dept, "1000.00");
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> unpublishedRows(project) == 0);
-        Thread relay = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("outbox-relay"))
-                .findFirst().orElseThrow();
+        Thread relay = relayThread();
         AtomicBoolean writing = new AtomicBoolean(true);
         // every 0.2 ms: a pass's wait for its acknowledgements takes milliseconds, so most passes are hit
         Thread interrupter = new Thread(() -> {
@@ -269,16 +258,28 @@ class OutboxPublishingTest {
             writing.set(false);
             interrupter.join();
         }
+        assertSentOnceEach(project, 21, "the registration and 20 arrivals");
+        assertTrue(relay.isAlive(), "the relay thread survives the interrupts");
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> unpublishedRows(project) == 0);
+    }
+
+    /** The service's own relay thread. */
+    private static Thread relayThread() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("outbox-relay"))
+                .findFirst().orElseThrow();
+    }
+
+    /** The project's events on the topic: {@code events} distinct ones (what they are), and no record more. */
+    private static void assertSentOnceEach(String project, int events, String what) throws Exception {
         try (TopicReader topic = new TopicReader(BudgetTestResources.infrastructure().kafkaBootstrapServers(), Topics.BUDGET_EVENTS)) {
-            topic.awaitRecords(project, 21, WAIT);
+            topic.awaitRecords(project, events, WAIT);
             List<ConsumerRecord<String, String>> records = topic.drain(project, Duration.ofSeconds(2));
             Set<String> ids = new HashSet<>();
             records.forEach(r -> ids.add(header(r, CloudEventHeaders.ID)));
-            assertEquals(21, ids.size(), "the registration and 20 arrivals");
-            assertEquals(21, records.size(), "no event sent twice");
+            assertEquals(events, ids.size(), what);
+            assertEquals(events, records.size(), "no event sent twice");
         }
-        assertTrue(relay.isAlive(), "the relay thread survives the interrupts");
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> unpublishedRows(project) == 0);
     }
 
     private long outboxRows(String project) throws SQLException {
