@@ -3,18 +3,36 @@ package io.jixiao.budget;
 import static io.jixiao.budget.Fixtures.arrive;
 import static io.jixiao.budget.Fixtures.newDepartment;
 import static io.jixiao.budget.Fixtures.newProject;
+import static io.jixiao.budget.Fixtures.spend;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
+import io.jixiao.infra.DatabaseRestart;
+import io.jixiao.infra.Race;
+import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** What an operator relies on: health, readiness that includes the database and Kafka, metrics. */
+/**
+ * What an operator relies on: health, readiness that includes the database and Kafka, metrics, and a
+ * service that carries on through a database restart.
+ */
 @QuarkusTest
 class OperationsTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void readinessCoversTheDatabaseKafkaAndTheRelay() {
@@ -33,5 +51,32 @@ class OperationsTest {
                 .body(containsString("jixiao_ledger_writes_total{kind=\"ARRIVAL\""))
                 .body(containsString("jixiao_outbox_backlog"))
                 .body(containsString("jixiao_outbox_published_total"));
+    }
+
+    /**
+     * A PostgreSQL restart (or failover) ends every connection in the service's pool. The requests after
+     * it must not be the ones that find out: the pool checks a connection that sat idle before handing it
+     * out, and opens a new one in place of a dead one. Without that check, 5 of these 12 requests failed
+     * (four 500s, one 503).
+     */
+    @Test
+    void requestsAfterADatabaseRestartSucceed() throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "100.00");
+        arrive(project, "100.00").statusCode(201);
+        DatabaseRestart.endPooledConnections(BudgetTestResources.infrastructure(), dataSource);
+
+        // at once, so that the requests take most of the pool's connections, not one reused in turn
+        String token = TestTokens.deptUser(dept);
+        List<Callable<Integer>> requests = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            requests.add(() -> spend(dept, project, "1.00").extract().statusCode());
+            requests.add(() -> Fixtures.as(token).get("/api/projects/" + project).then().extract().statusCode());
+        }
+        assertEquals(List.of(201, 200, 201, 200, 201, 200, 201, 200, 201, 200, 201, 200), Race.run(requests));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // each disbursement recorded once
+        Fixtures.as(token).get("/api/projects/" + project + "/ledger").then().statusCode(200)
+                .body("balance.total.spent", equalTo("6.00"));
     }
 }

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -28,6 +32,22 @@ public interface TestInfrastructure extends AutoCloseable {
     BrokerControl broker();
 
     void createTopics(Map<String, Integer> partitionsByTopic);
+
+    /**
+     * Ends every other session on the test database, as a PostgreSQL restart or failover does to the
+     * connections a service holds in its pool. Returns how many it ended.
+     */
+    default int dropDatabaseSessions() {
+        try (Connection admin = DriverManager.getConnection(jdbcUrl(), dbUser(), dbPassword());
+                ResultSet ended = admin.createStatement().executeQuery("""
+                        select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity
+                        where datname = current_database() and pid <> pg_backend_pid()""")) {
+            ended.next();
+            return ended.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not end the test database's sessions", e);
+        }
+    }
 
     @Override
     void close();

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
-import io.jixiao.budget.Race;
+import io.jixiao.infra.Race;
 import io.jixiao.common.idempotency.IdempotentWrites;
 import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package io.jixiao.budget;
+package io.jixiao.infra;
 
 import java.util.ArrayList;
 import java.util.List;
