@@ -21,8 +21,12 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
@@ -42,6 +46,7 @@ import io.jixiao.infra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.jixiao.common.outbox.OutboxPublisher;
+import io.jixiao.common.outbox.OutboxRelay;
 
 /** The transactional outbox and its relay, against the real broker. */
 @QuarkusTest
@@ -241,6 +246,27 @@ class OutboxPublishingTest {
         String project = newProject(dept, "1000.00");
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> unpublishedRows(project) == 0);
         Thread relay = relayThread();
+        double interruptsBefore = relayInterruptsCounted();
+        List<LogRecord> interruptWarnings = new CopyOnWriteArrayList<>();
+        Handler warningsSeen = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()
+                        && String.valueOf(record.getMessage()).startsWith("outbox relay interrupted")) {
+                    interruptWarnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger relayLog = java.util.logging.Logger.getLogger(OutboxRelay.class.getName());
+        relayLog.addHandler(warningsSeen);
         AtomicBoolean writing = new AtomicBoolean(true);
         // every 0.2 ms: a pass's wait for its acknowledgements takes milliseconds, so most passes are hit
         Thread interrupter = new Thread(() -> {
@@ -257,10 +283,23 @@ class OutboxPublishingTest {
         } finally {
             writing.set(false);
             interrupter.join();
+            relayLog.removeHandler(warningsSeen);
         }
         assertSentOnceEach(project, 21, "the registration and 20 arrivals");
         assertTrue(relay.isAlive(), "the relay thread survives the interrupts");
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> unpublishedRows(project) == 0);
+        // an operator sees them counted in the metrics, and at most a line a minute in the log
+        double interrupts = relayInterruptsCounted() - interruptsBefore;
+        assertTrue(interrupts > 10, "the relay noticed the interrupts: " + interrupts);
+        assertTrue(interruptWarnings.size() <= 1, interruptWarnings.size() + " warnings for " + interrupts + " interrupts");
+    }
+
+    /** jixiao_outbox_relay_interrupts_total, as the metrics endpoint shows it. */
+    private static double relayInterruptsCounted() {
+        return RestAssured.get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("jixiao_outbox_relay_interrupts_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError("no jixiao_outbox_relay_interrupts_total metric"));
     }
 
     /** The service's own relay thread. */

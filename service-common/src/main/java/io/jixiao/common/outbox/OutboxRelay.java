@@ -26,6 +26,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration BACKLOG_SAMPLE_EVERY = Duration.ofSeconds(1);
+    private static final Duration INTERRUPTS_LOGGED_EVERY = Duration.ofMinutes(1);
 
     @Inject
     OutboxPublisher publisher;
@@ -42,12 +43,15 @@ public class OutboxRelay {
     private Thread thread;
     private Counter published;
     private Counter failedPasses;
+    private Counter interrupted;
+    private final RelayInterrupts interrupts = new RelayInterrupts(INTERRUPTS_LOGGED_EVERY);
     private long lastBacklogSample;
 
     void onStart(@Observes StartupEvent event) {
         registry.gauge("jixiao.outbox.backlog", backlog);
         published = registry.counter("jixiao.outbox.published");
         failedPasses = registry.counter("jixiao.outbox.failed.passes");
+        interrupted = registry.counter("jixiao.outbox.relay.interrupts");
         if (!config.relayEnabled()) {
             LOG.warn("outbox relay disabled by configuration: events stay in the outbox");
             return;
@@ -142,7 +146,12 @@ public class OutboxRelay {
     private void survive() {
         if (running) {
             Thread.interrupted();
-            LOG.warn("outbox relay interrupted; it goes on publishing");
+            interrupted.increment();
+            long toReport = interrupts.record(System.nanoTime());
+            if (toReport > 0) {
+                LOG.warnf("outbox relay interrupted (%d time(s) since the last such line, at most one a minute);"
+                        + " it goes on publishing", toReport);
+            }
         }
     }
 
