@@ -5,6 +5,8 @@ import static io.jixiao.budget.Fixtures.newDepartment;
 import static io.jixiao.budget.Fixtures.newProject;
 import static io.jixiao.budget.Fixtures.spend;
 import static io.jixiao.infra.TopicReader.header;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,14 +40,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 import io.jixiao.budget.BudgetTestResources;
+import io.jixiao.budget.Fixtures;
 import io.jixiao.events.CloudEventHeaders;
 import io.jixiao.events.EventSchemas;
 import io.jixiao.events.EventTypes;
 import io.jixiao.events.Topics;
+import io.jixiao.infra.TestTokens;
 import io.jixiao.infra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.jixiao.common.outbox.OutboxPublisher;
+import io.jixiao.common.outbox.OutboxPurge;
 import io.jixiao.common.outbox.OutboxRelay;
 
 /** The transactional outbox and its relay, against the real broker. */
@@ -59,6 +64,9 @@ class OutboxPublishingTest {
 
     @Inject
     OutboxPublisher publisher;
+
+    @Inject
+    OutboxPurge purge;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -300,6 +308,29 @@ class OutboxPublishingTest {
                 .filter(line -> line.startsWith("jixiao_outbox_relay_interrupts_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no jixiao_outbox_relay_interrupts_total metric"));
+    }
+
+    @Test
+    void publishedEventsPastTheirRetentionArePurgedAndTheLedgerKeepsItsEntries() throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "100.00");
+        arrive(project, "60.00").statusCode(201);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> outboxRows(project) == 2 && unpublishedRows(project) == 0);
+        // the arrival's event was published eight days ago, past the default retention of 7 days
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("""
+                update outbox_event set published_at = now() - interval '8 days'
+                where partition_key = ? and event_type = ?""")) {
+            st.setString(1, project);
+            st.setString(2, EventTypes.FUNDS_ARRIVED);
+            assertEquals(1, st.executeUpdate());
+        }
+
+        assertEquals(1, purge.purge(), "only the event past its retention is deleted");
+        assertEquals(1, outboxRows(project), "the registration, published just now, stays");
+        assertEquals(0, purge.purge(), "a second round finds nothing");
+        Fixtures.as(TestTokens.portal()).get("/api/projects/" + project + "/ledger").then().statusCode(200)
+                .body("entries", hasSize(1))
+                .body("balance.total.arrived", equalTo("60.00"));
     }
 
     /** The service's own relay thread. */

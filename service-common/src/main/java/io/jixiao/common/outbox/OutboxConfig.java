@@ -38,6 +38,17 @@ public interface OutboxConfig {
     @WithDefault("15s")
     Duration sendTimeout();
 
+    /**
+     * How long a published event stays in the outbox, for inspection, before {@link OutboxPurge} deletes it.
+     * The ledger keeps the facts and the topic keeps the events; 0 keeps every row.
+     */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** How often {@link OutboxPurge} looks for published events past their retention. */
+    @WithDefault("1h")
+    Duration purgeEvery();
+
     /** Off only where another process is meant to publish (never in production). */
     @WithDefault("true")
     boolean relayEnabled();

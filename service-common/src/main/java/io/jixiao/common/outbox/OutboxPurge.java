@@ -1,0 +1,99 @@
+package io.jixiao.common.outbox;
+
+import java.time.OffsetDateTime;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Deletes outbox rows published longer ago than {@code jixiao.outbox.retention}. The outbox hands events
+ * over to Kafka; it is not where they are kept (the ledger keeps the facts, the topic the events), yet
+ * every write adds a row with its whole payload. Without this the table only grows. A row not yet
+ * published is never deleted, however old: it is the relay's backlog.
+ *
+ * <p>Runs on a thread of its own every {@code purge-every}, in batches of {@link #BATCH} rows, each its own
+ * short transaction, so that it never holds a long one beside the ledger's writes. Several replicas may
+ * purge at once: deleting a row another already deleted changes nothing.
+ */
+@ApplicationScoped
+public class OutboxPurge {
+
+    private static final Logger LOG = Logger.getLogger(OutboxPurge.class);
+    static final int BATCH = 5_000;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    MeterRegistry registry;
+
+    private Counter purged;
+    private ScheduledExecutorService schedule;
+
+    void onStart(@Observes StartupEvent event) {
+        purged = registry.counter("jixiao.outbox.purged");
+        if (config.retention().isZero()) {
+            LOG.info("outbox retention is 0: published events stay in the outbox");
+            return;
+        }
+        schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-purge");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = config.purgeEvery().toMillis();
+        schedule.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (schedule != null) {
+            schedule.shutdownNow();
+        }
+    }
+
+    /** Deletes every published row past its retention now; returns how many. */
+    public long purge() {
+        OffsetDateTime publishedBefore = OffsetDateTime.now().minus(config.retention());
+        long total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                    delete from outbox_event where position in (
+                      select position from outbox_event where published_at < ?1 order by position limit ?2)""")
+                    .setParameter(1, publishedBefore)
+                    .setParameter(2, BATCH)
+                    .executeUpdate());
+            total += deleted;
+            purged.increment(deleted);
+        } while (deleted == BATCH);
+        return total;
+    }
+
+    private void purgeQuietly() {
+        try {
+            long deleted = purge();
+            if (deleted > 0) {
+                LOG.infof("outbox purge: deleted %d events published more than %s ago", deleted, config.retention());
+            }
+        } catch (RuntimeException e) {
+            // the database is away: the rows wait for the next round, nothing is lost by waiting
+            LOG.warnf("outbox purge failed, trying again in %s: %s", config.purgeEvery(), e.toString());
+        }
+    }
+}
