@@ -5,18 +5,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
 /**
- * What the database alone allows for one disbursement per transaction: the statements a disbursement
- * needs (on budget-service's own schema from its migrations, in a scratch database), each disbursement
- * in a transaction of its own, driven by pgbench. Next to the raw single-row insert rate it shows why
- * budget-service commits disbursements in groups: one per transaction cannot reach half that rate
- * even without HTTP, tokens, JSON or the JVM.
+ * What the database alone allows for one disbursement per transaction, on budget-service's own schema
+ * (from its migrations, in a scratch database), driven by pgbench, two ways:
+ * <ul>
+ * <li>statement by statement, as budget-service sends them (lock the project, read its lines, append the
+ * entry and the outbox event, move the line's total, commit): a round trip each;</li>
+ * <li>in one statement (a data-modifying CTE that locks, checks the funds, appends both rows and moves the
+ * total), in a transaction of its own: one round trip, the least a rule-checked disbursement with an
+ * outbox can cost the database.</li>
+ * </ul>
+ * Next to the raw single-row insert rate they show why budget-service commits disbursements in groups,
+ * and what no design can pass when there is nothing to group (one client): even without HTTP, tokens,
+ * JSON or the JVM.
  */
-final class DisbursementCeiling {
+final class DisbursementCeiling implements AutoCloseable {
 
     private static final String DATABASE = "jixiao_bench_ceiling";
     private static final int PROJECTS = 64;
@@ -33,10 +41,12 @@ final class DisbursementCeiling {
             + "\"1.00\"},\"projectTotals\":{\"budget\":\"900000000.00\",\"arrived\":\"900000000.00\",\"spent\":\"1.00\"},"
             + "\"actor\":{\"subject\":\"00000000-0000-0000-0000-000000000000\",\"department\":\"HHCZJ\"}}";
 
-    private final Path script;
+    private final Path statementByStatement;
+    private final Path oneStatement;
 
-    private DisbursementCeiling(Path script) {
-        this.script = script;
+    private DisbursementCeiling(Path statementByStatement, Path oneStatement) {
+        this.statementByStatement = statementByStatement;
+        this.oneStatement = oneStatement;
     }
 
     /** A fresh scratch database with budget-service's schema and projects to disburse from. */
@@ -48,8 +58,9 @@ final class DisbursementCeiling {
         }
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
                 Statement st = c.createStatement()) {
+            Path root = repositoryRoot();
             for (String migration : MIGRATIONS) {
-                st.execute(Files.readString(Path.of(migration)));
+                st.execute(Files.readString(root.resolve(migration)));
             }
             st.execute("insert into department values ('HHCZJ', '怀化市财政局', now(), 'bench')");
             st.execute("create table bench_target (n integer primary key, project_id uuid not null, line_id uuid not null)");
@@ -60,9 +71,9 @@ final class DisbursementCeiling {
             st.execute("insert into funding_line (id, project_id, name, approved_amount, budget, arrived, created_at)"
                     + " select line_id, project_id, '本年预算', 900000000, 900000000, 900000000, now() from bench_target");
         }
-        Path script = Files.createTempFile("disbursement", ".sql");
+        Path statementByStatement = Files.createTempFile("disbursement", ".sql");
         // the statements one disbursement needs, in the order budget-service runs them (see DisbursementBatch)
-        Files.writeString(script, """
+        Files.writeString(statementByStatement, """
                 \\set n random(1, %d)
                 BEGIN;
                 SELECT p.* FROM project p WHERE p.id = (SELECT project_id FROM bench_target WHERE n = :n) FOR UPDATE;
@@ -72,10 +83,78 @@ final class DisbursementCeiling {
                 UPDATE funding_line SET spent = spent + 0.01 WHERE id = (SELECT line_id FROM bench_target WHERE n = :n);
                 COMMIT;
                 """.formatted(PROJECTS, PAYLOAD));
-        return new DisbursementCeiling(script);
+        Path oneStatement = Files.createTempFile("disbursement-one-statement", ".sql");
+        // the same work in one round trip: the entry only if the line's available funds cover it, the event
+        // only with the entry, the total only with the event
+        Files.writeString(oneStatement, """
+                \\set n random(1, %d)
+                WITH t AS (SELECT project_id, line_id FROM bench_target WHERE n = :n),
+                  p AS (SELECT pr.id FROM project pr JOIN t ON pr.id = t.project_id FOR UPDATE OF pr),
+                  f AS (SELECT fl.id, fl.arrived - fl.spent AS available FROM funding_line fl JOIN p ON fl.project_id = p.id
+                    WHERE fl.id = (SELECT line_id FROM t)),
+                  e AS (INSERT INTO ledger_entry (id, project_id, funding_line_id, kind, amount, business_date, counterparty, purpose, recorded_at, recorded_by)
+                    SELECT gen_random_uuid(), t.project_id, t.line_id, 'DISBURSEMENT', 0.01, date '2023-05-01', '压测', '吞吐量测试', now(), 'bench'
+                    FROM t JOIN f ON f.id = t.line_id WHERE f.available >= 0.01 RETURNING id),
+                  o AS (INSERT INTO outbox_event (event_id, event_type, subject, partition_key, payload, occurred_at)
+                    SELECT gen_random_uuid(), 'jixiao.budget.FundsSpent.v1', 'project/x', 'x', '%s', now() FROM e RETURNING 1)
+                UPDATE funding_line SET spent = spent + 0.01 WHERE id = (SELECT line_id FROM t) AND EXISTS (SELECT 1 FROM o);
+                """.formatted(PROJECTS, PAYLOAD));
+        return new DisbursementCeiling(statementByStatement, oneStatement);
     }
 
-    double transactionsPerSecond(int concurrency, int seconds) throws IOException, InterruptedException {
-        return Pgbench.transactionsPerSecond(DATABASE, script, concurrency, seconds);
+    /** Disbursements/s, statement by statement as budget-service sends them, one per transaction. */
+    double statementByStatementPerSecond(int concurrency, int seconds) throws IOException, InterruptedException {
+        return Pgbench.transactionsPerSecond(DATABASE, statementByStatement, concurrency, seconds);
+    }
+
+    /** Disbursements/s, each one statement (one round trip) in a transaction of its own. */
+    double oneStatementPerSecond(int concurrency, int seconds) throws IOException, InterruptedException, SQLException {
+        long before = ledgerEntries();
+        double perSecond = Pgbench.transactionsPerSecond(DATABASE, oneStatement, concurrency, seconds);
+        // its funds check lets the statement write nothing: the rate counts only if the entries are there
+        long appended = ledgerEntries() - before;
+        if (appended < perSecond * seconds * 0.95) {
+            throw new IllegalStateException("the one-statement disbursement ran " + Math.round(perSecond * seconds)
+                    + " times but appended " + appended + " ledger entries");
+        }
+        return perSecond;
+    }
+
+    /** Drops the scratch database. */
+    @Override
+    public void close() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                Statement st = c.createStatement()) {
+            st.execute("drop database if exists " + DATABASE + " with (force)");
+        }
+    }
+
+    /** The working directory or the nearest one above it that holds the services (bench/run starts at the top, tests in bench/). */
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("service-common")) && Files.isDirectory(dir.resolve("budget-service"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("run from the repository: no service-common and budget-service above " + Path.of("").toAbsolutePath());
+    }
+
+    /** Lines whose spent total is not the sum of their entries: none, if every script moves a total only with its entry. */
+    long linesOutOfBalance() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
+                Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                        select count(*) from funding_line f where f.spent <> (select coalesce(sum(e.amount), 0)
+                          from ledger_entry e where e.funding_line_id = f.id)""")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long ledgerEntries() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
+                Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from ledger_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }

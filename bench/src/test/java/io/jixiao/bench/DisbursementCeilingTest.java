@@ -1,0 +1,20 @@
+package io.jixiao.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The database-only disbursement runs on the machine's PostgreSQL, with pgbench, as the bench runs them. */
+class DisbursementCeilingTest {
+
+    @Test
+    void bothWaysAppendAnEntryPerDisbursementAndKeepTheLinesTotals() throws Exception {
+        try (DisbursementCeiling ceiling = DisbursementCeiling.create()) {
+            // the one-statement rate counts only if its entries are there: the call checks them
+            assertTrue(ceiling.oneStatementPerSecond(2, 2) > 0);
+            assertTrue(ceiling.statementByStatementPerSecond(2, 2) > 0);
+            assertEquals(0, ceiling.linesOutOfBalance(), "every line's spent total is the sum of its entries");
+        }
+    }
+}
