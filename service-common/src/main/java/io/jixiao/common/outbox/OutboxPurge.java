@@ -1,5 +1,6 @@
 package io.jixiao.common.outbox;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,15 +25,17 @@ import io.quarkus.runtime.StartupEvent;
  * every write adds a row with its whole payload. Without this the table only grows. A row not yet
  * published is never deleted, however old: it is the relay's backlog.
  *
- * <p>Runs on a thread of its own every {@code purge-every}, in batches of {@link #BATCH} rows, each its own
- * short transaction, so that it never holds a long one beside the ledger's writes. Several replicas may
- * purge at once: deleting a row another already deleted changes nothing.
+ * <p>Runs on a thread of its own a minute after the start, then every {@code purge-every}, in batches of
+ * {@link #BATCH} rows, each its own short transaction, so that it never holds a long one beside the
+ * ledger's writes. Several replicas may purge at once: deleting a row another already deleted changes
+ * nothing.
  */
 @ApplicationScoped
 public class OutboxPurge {
 
     private static final Logger LOG = Logger.getLogger(OutboxPurge.class);
-    static final int BATCH = 5_000;
+    private static final int BATCH = 5_000;
+    private static final Duration FIRST_ROUND_AFTER = Duration.ofMinutes(1);
 
     @Inject
     EntityManager em;
@@ -58,7 +61,10 @@ public class OutboxPurge {
             return thread;
         });
         long every = config.purgeEvery().toMillis();
-        schedule.scheduleWithFixedDelay(this::purgeQuietly, every, every, TimeUnit.MILLISECONDS);
+        // the first round soon after the start (not on it): a service redeployed more often than every
+        // purge-every would otherwise never purge
+        long first = Math.min(every, FIRST_ROUND_AFTER.toMillis());
+        schedule.scheduleWithFixedDelay(this::purgeQuietly, first, every, TimeUnit.MILLISECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
