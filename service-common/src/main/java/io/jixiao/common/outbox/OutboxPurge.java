@@ -95,11 +95,27 @@ public class OutboxPurge {
         try {
             long deleted = purge();
             if (deleted > 0) {
-                LOG.infof("outbox purge: deleted %d events published more than %s ago", deleted, config.retention());
+                LOG.infof("outbox purge: deleted %d events published more than %s ago", deleted, readable(config.retention()));
             }
         } catch (RuntimeException e) {
             // the database is away: the rows wait for the next round, nothing is lost by waiting
-            LOG.warnf("outbox purge failed, trying again in %s: %s", config.purgeEvery(), e.toString());
+            LOG.warnf("outbox purge failed, trying again in %s: %s", readable(config.purgeEvery()), e.toString());
         }
+    }
+
+    /** "7 days" or "1 hour" rather than PT168H in an operator's log. */
+    private static String readable(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds > 0 && seconds % 86_400 == 0) {
+            return plural(d.toDays(), "day");
+        }
+        if (seconds > 0 && seconds % 3_600 == 0) {
+            return plural(d.toHours(), "hour");
+        }
+        return d.toString();
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 }
