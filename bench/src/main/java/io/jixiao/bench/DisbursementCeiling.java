@@ -51,13 +51,9 @@ final class DisbursementCeiling implements AutoCloseable {
 
     /** A fresh scratch database with budget-service's schema and projects to disburse from. */
     static DisbursementCeiling create() throws IOException, SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-                Statement st = c.createStatement()) {
-            st.execute("drop database if exists " + DATABASE + " with (force)");
-            st.execute("create database " + DATABASE);
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
-                Statement st = c.createStatement()) {
+        onServer("drop database if exists " + DATABASE + " with (force)");
+        onServer("create database " + DATABASE);
+        try (Connection c = scratchDatabase(); Statement st = c.createStatement()) {
             Path root = repositoryRoot();
             for (String migration : MIGRATIONS) {
                 st.execute(Files.readString(root.resolve(migration)));
@@ -123,9 +119,14 @@ final class DisbursementCeiling implements AutoCloseable {
     /** Drops the scratch database. */
     @Override
     public void close() throws SQLException {
+        onServer("drop database if exists " + DATABASE + " with (force)");
+    }
+
+    /** A statement on the server's maintenance database (creating or dropping the scratch one). */
+    private static void onServer(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
                 Statement st = c.createStatement()) {
-            st.execute("drop database if exists " + DATABASE + " with (force)");
+            st.execute(sql);
         }
     }
 
@@ -141,20 +142,23 @@ final class DisbursementCeiling implements AutoCloseable {
 
     /** Lines whose spent total is not the sum of their entries: none, if every script moves a total only with its entry. */
     long linesOutOfBalance() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
-                Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                        select count(*) from funding_line f where f.spent <> (select coalesce(sum(e.amount), 0)
-                          from ledger_entry e where e.funding_line_id = f.id)""")) {
+        return count("""
+                select count(*) from funding_line f where f.spent <> (select coalesce(sum(e.amount), 0)
+                  from ledger_entry e where e.funding_line_id = f.id)""");
+    }
+
+    private static long ledgerEntries() throws SQLException {
+        return count("select count(*) from ledger_entry");
+    }
+
+    private static long count(String query) throws SQLException {
+        try (Connection c = scratchDatabase(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static long ledgerEntries() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
-                Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from ledger_entry")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private static Connection scratchDatabase() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
     }
 }
