@@ -9,9 +9,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.jixiao.infra.DatabaseRestart;
 import io.jixiao.infra.Race;
+import io.jixiao.infra.RetryAfterOutage;
 import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -78,5 +81,39 @@ class OperationsTest {
         // each disbursement recorded once
         Fixtures.as(token).get("/api/projects/" + project + "/ledger").then().statusCode(200)
                 .body("balance.total.spent", equalTo("6.00"));
+    }
+
+    /**
+     * The connections in use when the database went down are dead too, and the pool hands them out
+     * unchecked: the requests that meet one must be told to retry (503, Retry-After), not fail with a 500,
+     * and their retries must record each disbursement once.
+     */
+    @Test
+    void requestsThatMeetADeadConnectionAreAskedToRetry() throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "100.00");
+        arrive(project, "100.00").statusCode(201);
+        String token = TestTokens.deptUser(dept);
+        List<Callable<RetryAfterOutage.Answer>> requests = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String key = "outage-" + UUID.randomUUID();
+            requests.add(() -> answer(Fixtures.as(token).header("Idempotency-Key", key).body(DISBURSEMENT)
+                    .post("/api/projects/" + project + "/disbursements")));
+            requests.add(() -> answer(Fixtures.as(token).get("/api/projects/" + project)));
+        }
+        DatabaseRestart.endConnectionsJustUsed(BudgetTestResources.infrastructure(), dataSource);
+
+        RetryAfterOutage.Outcome outcome = RetryAfterOutage.send(requests);
+        assertTrue(outcome.askedToRetry() > 0, "no request met a dead connection: " + outcome);
+        assertEquals(List.of(201, 200, 201, 200, 201, 200, 201, 200, 201, 200, 201, 200), outcome.finalStatuses());
+        Fixtures.as(token).get("/api/projects/" + project + "/ledger").then().statusCode(200)
+                .body("balance.total.spent", equalTo("6.00"));
+    }
+
+    private static final String DISBURSEMENT = """
+            {"amount":"1.00","spentOn":"2023-05-10","payee":"怀化某公司","purpose":"运维服务","voucherNumber":"记-0510"}""";
+
+    private static RetryAfterOutage.Answer answer(io.restassured.response.Response r) {
+        return new RetryAfterOutage.Answer(r.statusCode(), r.contentType(), r.header("Retry-After"), r.asString());
     }
 }

@@ -6,6 +6,7 @@ import static io.jixiao.indicator.Api.define;
 import static io.jixiao.indicator.Api.newDepartmentCode;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import io.agroal.api.AgroalDataSource;
 import io.jixiao.infra.BudgetEventsFeed;
 import io.jixiao.infra.DatabaseRestart;
 import io.jixiao.infra.Race;
+import io.jixiao.infra.RetryAfterOutage;
 import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -66,5 +68,43 @@ class DatabaseRestartTest {
             UUID another = budget.registerProject(dept, "重启后登记的项目", Map.of("本年预算", "5000.00")).id();
             awaitProjectKnown(dept, another);
         }
+    }
+
+    /**
+     * The connections in use when the database went down are dead too, and the pool hands them out
+     * unchecked: the requests that meet one must be told to retry (503, Retry-After), not fail with a 500,
+     * and their retries, with the same Idempotency-Key, must record each output once.
+     */
+    @Test
+    void requestsThatMeetADeadConnectionAreAskedToRetry() throws Exception {
+        String dept = newDepartmentCode();
+        try (BudgetEventsFeed budget = new BudgetEventsFeed(IndicatorTestResources.infrastructure().kafkaBootstrapServers())) {
+            UUID project = budget.registerProject(dept, "连接中断专项经费", Map.of("本年预算", "100000.00")).id();
+            awaitProjectKnown(dept, project);
+            String rate = define(dept, """
+                    {"departmentCode":"%s","fiscalYear":2023,"projectId":"%s","level1":"OUTPUT","level2":"QUALITY",
+                     "name":"问题办结率","direction":"GE","target":"90","unit":"%%","weight":"10",
+                     "actualSource":"OUTPUT_RECORDS"}""".formatted(dept, project));
+            String staff = TestTokens.deptUser(dept);
+            List<Callable<RetryAfterOutage.Answer>> requests = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String key = "outage-" + UUID.randomUUID();
+                requests.add(() -> answer(as(staff).header("Idempotency-Key", key).body("""
+                        {"recordedOn":"2023-12-31","numerator":"1","denominator":"2"}""")
+                        .post("/api/indicators/" + rate + "/output-records")));
+                requests.add(() -> answer(as(staff).get("/api/indicators/" + rate)));
+            }
+            DatabaseRestart.endConnectionsJustUsed(IndicatorTestResources.infrastructure(), dataSource);
+
+            RetryAfterOutage.Outcome outcome = RetryAfterOutage.send(requests);
+            assertTrue(outcome.askedToRetry() > 0, "no request met a dead connection: " + outcome);
+            assertEquals(List.of(201, 200, 201, 200, 201, 200, 201, 200, 201, 200, 201, 200), outcome.finalStatuses());
+            as(staff).get("/api/indicators/" + rate).then().statusCode(200)
+                    .body("numerator", equalTo("6")).body("denominator", equalTo("12"));
+        }
+    }
+
+    private static RetryAfterOutage.Answer answer(io.restassured.response.Response r) {
+        return new RetryAfterOutage.Answer(r.statusCode(), r.contentType(), r.header("Retry-After"), r.asString());
     }
 }

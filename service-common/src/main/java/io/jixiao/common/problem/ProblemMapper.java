@@ -32,11 +32,22 @@ public class ProblemMapper {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:jixiao:problem:";
 
+    /** A 503 always means "not done, try again shortly": the header says when. */
+    static final int RETRY_AFTER_SECONDS = 1;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
+        return response(e);
+    }
+
+    static Response response(ProblemException e) {
         Map<String, Object> body = body(e.status(), e.type(), e.title(), e.getMessage());
         body.putAll(e.properties());
-        return Response.status(e.status()).type(PROBLEM_JSON).entity(body).build();
+        Response.ResponseBuilder response = Response.status(e.status()).type(PROBLEM_JSON).entity(body);
+        if (e.status() == 503) {
+            response.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,62 @@
+package io.jixiao.common.problem;
+
+import java.sql.SQLException;
+import java.util.UUID;
+
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.arc.ArcUndeclaredThrowableException;
+
+/**
+ * A request the database failed. When the database was out of reach (restarting, failing over, or every
+ * pooled connection busy) the client gets 503 with Retry-After: the request did not complete and the same
+ * request will work a moment later. Any other database failure is a fault of ours: 500, with an error id
+ * the operator finds in the log, and no SQL or stack trace in the body. Both leave as problem+json, like
+ * every other refusal.
+ */
+public class DatabaseFailureMapper {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseFailureMapper.class);
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e) {
+        return failed(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jdbc(SQLException e) {
+        return failed(e);
+    }
+
+    /** What {@code @Transactional} throws when the commit failed. */
+    @ServerExceptionMapper
+    public Response transactional(TransactionalException e) {
+        return failed(e);
+    }
+
+    /** A checked exception (a failed commit's RollbackException) thrown through a CDI interceptor. */
+    @ServerExceptionMapper
+    public Response undeclared(ArcUndeclaredThrowableException e) {
+        return failed(e);
+    }
+
+    Response failed(Throwable e) {
+        if (DatabaseOutOfReach.causedBy(e)) {
+            LOG.warnf("request refused with 503: the database is out of reach (%s)", DatabaseOutOfReach.describe(e));
+            return ProblemMapper.response(new ProblemException(503, "database-unavailable", "Database unavailable",
+                    "the service could not reach its database, so the request was not completed; retry it in a moment."
+                            + " Where a write takes an Idempotency-Key, retrying it with the same key records it at most once",
+                    java.util.Map.of()));
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "request failed in the database: error id %s", errorId);
+        return ProblemMapper.response(new ProblemException(500, "internal-error", "Internal error",
+                "the request failed and was not completed; quote error id " + errorId + " to the operators",
+                java.util.Map.of("errorId", errorId)));
+    }
+}
