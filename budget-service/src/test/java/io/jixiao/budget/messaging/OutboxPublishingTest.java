@@ -328,24 +328,78 @@ class OutboxPublishingTest {
         String project = newProject(dept, "100.00");
         arrive(project, "60.00").statusCode(201);
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> outboxRows(project) == 2 && unpublishedRows(project) == 0);
-        // the arrival's event was published eight days ago, past the default retention of 7 days
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("""
-                update outbox_event set published_at = now() - interval '8 days'
-                where partition_key = ? and event_type = ?""")) {
-            st.setString(1, project);
-            st.setString(2, EventTypes.FUNDS_ARRIVED);
-            assertEquals(1, st.executeUpdate());
-        }
+        // the project's registration and every event before it were published eight days ago, past the
+        // default retention of 7 days; the arrival just now
+        long registration = position(project, EventTypes.PROJECT_REGISTERED);
+        agePublishedUpTo(registration);
 
-        // the service's own round may come first: either way the aged event goes and nothing else
+        // the service's own round may come first: either way the aged events go and nothing else
         purge.purge();
-        assertEquals(1, outboxRows(project), "only the event past its retention is deleted");
+        assertEquals(0, rowsUpTo(registration), "the registration and every event before it are deleted");
         assertEquals(1, count("select count(*) from outbox_event where partition_key = ? and event_type = '"
-                + EventTypes.PROJECT_REGISTERED + "'", project), "the registration, published just now, stays");
+                + EventTypes.FUNDS_ARRIVED + "'", project), "the arrival, published just now, stays");
         assertEquals(0, purge.purge(), "a second round finds nothing");
         Fixtures.as(TestTokens.portal()).get("/api/projects/" + project + "/ledger").then().statusCode(200)
                 .body("entries", hasSize(1))
                 .body("balance.total.arrived", equalTo("60.00"));
+    }
+
+    /**
+     * A round stops at the first event it must keep, so that it never reads the whole table: an event past
+     * its retention that sits after one published recently (it committed late) waits for a later round.
+     */
+    @Test
+    void aPurgeRoundStopsAtTheFirstEventToKeep() throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "100.00");
+        arrive(project, "60.00").statusCode(201);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> outboxRows(project) == 2 && unpublishedRows(project) == 0);
+        long arrival = position(project, EventTypes.FUNDS_ARRIVED);
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
+                "update outbox_event set published_at = now() - interval '8 days' where position = ?")) {
+            st.setLong(1, arrival);
+            assertEquals(1, st.executeUpdate());
+        }
+
+        purge.purge();
+        assertEquals(2, outboxRows(project), "the aged arrival waits behind the registration, published just now");
+
+        agePublishedUpTo(arrival);
+        purge.purge();
+        assertEquals(0, outboxRows(project), "once the events before it are past their retention too, it goes");
+    }
+
+    private long position(String project, String eventType) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select position from outbox_event where partition_key = ? and event_type = ?")) {
+            st.setString(1, project);
+            st.setString(2, eventType);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                assertTrue(rs.next(), "no " + eventType + " event in the outbox");
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private long rowsUpTo(long position) throws Exception {
+        try (Connection c = db.getConnection();
+                PreparedStatement st = c.prepareStatement("select count(*) from outbox_event where position <= ?")) {
+            st.setLong(1, position);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Every published event up to {@code position} was published eight days ago. */
+    private void agePublishedUpTo(long position) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("""
+                update outbox_event set published_at = now() - interval '8 days'
+                where position <= ? and published_at is not null""")) {
+            st.setLong(1, position);
+            st.executeUpdate();
+        }
     }
 
     /** The service's own relay thread. */

