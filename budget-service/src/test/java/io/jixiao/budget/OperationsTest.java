@@ -53,7 +53,9 @@ class OperationsTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("jixiao_ledger_writes_total{kind=\"ARRIVAL\""))
                 .body(containsString("jixiao_outbox_backlog"))
-                .body(containsString("jixiao_outbox_published_total"));
+                .body(containsString("jixiao_outbox_published_total"))
+                .body(containsString("jixiao_outbox_purged_total"))
+                .body(containsString("jixiao_idempotency_keys_purged_total"));
     }
 
     /**

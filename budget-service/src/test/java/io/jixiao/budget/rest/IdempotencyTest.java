@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +21,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.jixiao.common.idempotency.IdempotencyKeyPurge;
 
 import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +34,12 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 class IdempotencyTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Inject
+    IdempotencyKeyPurge purge;
 
     private static final String ARRIVAL = """
             {"amount":"%s","arrivedOn":"2023-03-01","source":"市财政局","reference":"怀财指〔2023〕12号"}""";
@@ -110,6 +124,46 @@ class IdempotencyTest {
         String project = newProject(dept, "100.00");
         post(project, "x".repeat(201), "1.00").then().statusCode(400).body("field", equalTo("Idempotency-Key"));
         arrive(project, "1.00").statusCode(201); // without a key the write simply runs
+    }
+
+    /**
+     * A key is honoured for jixiao.idempotency.retention (30 days): a retry within it is still replayed
+     * after a purge, and a key past it is deleted, its ledger entry untouched.
+     */
+    @Test
+    void keysPastTheirRetentionArePurgedAndRecentOnesStillReplay() throws Exception {
+        String dept = newDepartment();
+        String project = newProject(dept, "100000.00");
+        String oldKey = UUID.randomUUID().toString();
+        String recentKey = UUID.randomUUID().toString();
+        post(project, oldKey, "100.00").then().statusCode(201);
+        post(project, recentKey, "200.00").then().statusCode(201);
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
+                "update idempotency_record set created_at = now() - interval '31 days' where idempotency_key = ?")) {
+            st.setString(1, oldKey);
+            assertEquals(1, st.executeUpdate());
+        }
+
+        // the service's own round may come first: either way the old key goes and nothing else
+        purge.purge();
+        assertEquals(0, keys(oldKey), "the key past its retention is deleted");
+        assertEquals(1, keys(recentKey), "the recent key stays");
+        assertEquals(0, purge.purge(), "a second round finds nothing");
+        post(project, recentKey, "200.00").then().statusCode(201).header("Idempotent-Replayed", "true");
+        as(TestTokens.reviewer()).get("/api/projects/" + project + "/ledger").then()
+                .body("entries", hasSize(2))
+                .body("balance.total.arrived", equalTo("300.00"));
+    }
+
+    private long keys(String key) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select count(*) from idempotency_record where idempotency_key = ?")) {
+            st.setString(1, key);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static Response post(String project, String key, String amount) {

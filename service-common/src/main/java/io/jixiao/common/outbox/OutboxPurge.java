@@ -1,11 +1,7 @@
 package io.jixiao.common.outbox;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import io.jixiao.common.retention.PurgeSchedule;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,8 +23,8 @@ import io.quarkus.runtime.StartupEvent;
  * every write adds a row with its whole payload. Without this the table only grows. A row not yet
  * published is never deleted, however old: it is the relay's backlog.
  *
- * <p>Runs on a thread of its own a minute after the start, then every {@code purge-every}, in batches of
- * {@link #BATCH} rows, each its own short transaction, so that it never holds a long one beside the
+ * <p>Runs on its {@link PurgeSchedule} (a minute after the start, then every {@code purge-every}), in batches
+ * of {@link #BATCH} rows, each its own short transaction, so that it never holds a long one beside the
  * ledger's writes. Several replicas may purge at once: deleting a row another already deleted changes
  * nothing.
  */
@@ -36,7 +33,6 @@ public class OutboxPurge {
 
     private static final Logger LOG = Logger.getLogger(OutboxPurge.class);
     private static final int BATCH = 5_000;
-    private static final Duration FIRST_ROUND_AFTER = Duration.ofMinutes(1);
 
     @Inject
     EntityManager em;
@@ -48,7 +44,7 @@ public class OutboxPurge {
     MeterRegistry registry;
 
     private Counter purged;
-    private ScheduledExecutorService schedule;
+    private PurgeSchedule schedule;
 
     void onStart(@Observes StartupEvent event) {
         purged = registry.counter("jixiao.outbox.purged");
@@ -56,21 +52,13 @@ public class OutboxPurge {
             LOG.info("outbox retention is 0: published events stay in the outbox");
             return;
         }
-        schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-purge");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = config.purgeEvery().toMillis();
-        // the first round soon after the start (not on it): a service redeployed more often than every
-        // purge-every would otherwise never purge
-        long first = Math.min(every, FIRST_ROUND_AFTER.toMillis());
-        schedule.scheduleWithFixedDelay(this::purgeQuietly, first, every, TimeUnit.MILLISECONDS);
+        schedule = new PurgeSchedule("outbox-purge", "events published", config.retention(), config.purgeEvery(),
+                this::purge, LOG);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         if (schedule != null) {
-            schedule.shutdownNow();
+            schedule.close();
         }
     }
 
@@ -109,33 +97,5 @@ public class OutboxPurge {
                 .setParameter(1, publishedBefore)
                 .getResultList());
         return first.isEmpty() ? Long.MAX_VALUE : ((Number) first.get(0)).longValue();
-    }
-
-    private void purgeQuietly() {
-        try {
-            long deleted = purge();
-            if (deleted > 0) {
-                LOG.infof("outbox purge: deleted %d events published more than %s ago", deleted, readable(config.retention()));
-            }
-        } catch (RuntimeException e) {
-            // the database is away: the rows wait for the next round, nothing is lost by waiting
-            LOG.warnf("outbox purge failed, trying again in %s: %s", readable(config.purgeEvery()), e.toString());
-        }
-    }
-
-    /** "7 days" or "1 hour" rather than PT168H in an operator's log. */
-    private static String readable(Duration d) {
-        long seconds = d.toSeconds();
-        if (seconds > 0 && seconds % 86_400 == 0) {
-            return plural(d.toDays(), "day");
-        }
-        if (seconds > 0 && seconds % 3_600 == 0) {
-            return plural(d.toHours(), "hour");
-        }
-        return d.toString();
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
     }
 }
