@@ -1,7 +1,6 @@
 package io.jixiao.common.problem;
 
 import java.sql.SQLException;
-import java.util.UUID;
 
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
@@ -53,10 +52,6 @@ public class DatabaseFailureMapper {
                             + " Where a write takes an Idempotency-Key, retrying it with the same key records it at most once",
                     java.util.Map.of()));
         }
-        String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "request failed in the database: error id %s", errorId);
-        return ProblemMapper.response(new ProblemException(500, "internal-error", "Internal error",
-                "the request failed and was not completed; quote error id " + errorId + " to the operators",
-                java.util.Map.of("errorId", errorId)));
+        return UnexpectedFailureMapper.internalError(e, LOG);
     }
 }

@@ -1,0 +1,37 @@
+package io.jixiao.budget.rest;
+
+import static io.jixiao.budget.Fixtures.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import io.jixiao.infra.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class UnexpectedFailureTest {
+
+    @Test
+    void aBugIsA500ProblemWithAnErrorIdAndNothingOfItsInternals() {
+        Response response = as(TestTokens.admin()).get("/test-only/failing");
+        String errorId = response.then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:jixiao:problem:internal-error"))
+                .body("errorId", matchesPattern("[0-9a-f-]{36}"))
+                .body(not(containsString(FailingResource.INTERNALS)))
+                .body(not(containsString("IllegalStateException")))
+                .extract().path("errorId");
+        response.then().body("detail", containsString(errorId));
+    }
+
+    @Test
+    void statusesChosenOnPurposeKeepTheirResponse() {
+        as(TestTokens.admin()).get("/api/no-such-thing").then().statusCode(404);
+        as(TestTokens.admin()).delete("/api/projects").then().statusCode(405);
+        as(TestTokens.admin()).contentType("text/plain").body("x").post("/api/projects").then().statusCode(415);
+    }
+}
