@@ -42,12 +42,7 @@ class DatabaseRestartTest {
     void outputsAreRecordedAndEventsAppliedAfterADatabaseRestart() throws Exception {
         String dept = newDepartmentCode();
         try (BudgetEventsFeed budget = new BudgetEventsFeed(IndicatorTestResources.infrastructure().kafkaBootstrapServers())) {
-            UUID project = budget.registerProject(dept, "数据库重启专项经费", Map.of("本年预算", "100000.00")).id();
-            awaitProjectKnown(dept, project);
-            String rate = define(dept, """
-                    {"departmentCode":"%s","fiscalYear":2023,"projectId":"%s","level1":"OUTPUT","level2":"QUALITY",
-                     "name":"问题办结率","direction":"GE","target":"90","unit":"%%","weight":"10",
-                     "actualSource":"OUTPUT_RECORDS"}""".formatted(dept, project));
+            String rate = rateFromOutputRecords(budget, dept, "数据库重启专项经费");
             DatabaseRestart.endPooledConnections(IndicatorTestResources.infrastructure(), dataSource);
 
             // at once, so that the requests take most of the pool's connections, not one reused in turn
@@ -79,12 +74,7 @@ class DatabaseRestartTest {
     void requestsThatMeetADeadConnectionAreAskedToRetry() throws Exception {
         String dept = newDepartmentCode();
         try (BudgetEventsFeed budget = new BudgetEventsFeed(IndicatorTestResources.infrastructure().kafkaBootstrapServers())) {
-            UUID project = budget.registerProject(dept, "连接中断专项经费", Map.of("本年预算", "100000.00")).id();
-            awaitProjectKnown(dept, project);
-            String rate = define(dept, """
-                    {"departmentCode":"%s","fiscalYear":2023,"projectId":"%s","level1":"OUTPUT","level2":"QUALITY",
-                     "name":"问题办结率","direction":"GE","target":"90","unit":"%%","weight":"10",
-                     "actualSource":"OUTPUT_RECORDS"}""".formatted(dept, project));
+            String rate = rateFromOutputRecords(budget, dept, "连接中断专项经费");
             String staff = TestTokens.deptUser(dept);
             List<Callable<RetryAfterOutage.Answer>> requests = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
@@ -102,6 +92,16 @@ class DatabaseRestartTest {
             as(staff).get("/api/indicators/" + rate).then().statusCode(200)
                     .body("numerator", equalTo("6")).body("denominator", equalTo("12"));
         }
+    }
+
+    /** A project the budget feed registers, and its rate indicator whose actual comes from output records. */
+    private static String rateFromOutputRecords(BudgetEventsFeed budget, String dept, String projectName) {
+        UUID project = budget.registerProject(dept, projectName, Map.of("本年预算", "100000.00")).id();
+        awaitProjectKnown(dept, project);
+        return define(dept, """
+                {"departmentCode":"%s","fiscalYear":2023,"projectId":"%s","level1":"OUTPUT","level2":"QUALITY",
+                 "name":"问题办结率","direction":"GE","target":"90","unit":"%%","weight":"10",
+                 "actualSource":"OUTPUT_RECORDS"}""".formatted(dept, project));
     }
 
     private static RetryAfterOutage.Answer answer(io.restassured.response.Response r) {

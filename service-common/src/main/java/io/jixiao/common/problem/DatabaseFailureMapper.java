@@ -22,29 +22,13 @@ public class DatabaseFailureMapper {
 
     private static final Logger LOG = Logger.getLogger(DatabaseFailureMapper.class);
 
-    @ServerExceptionMapper
-    public Response persistence(PersistenceException e) {
-        return failed(e);
-    }
-
-    @ServerExceptionMapper
-    public Response jdbc(SQLException e) {
-        return failed(e);
-    }
-
-    /** What {@code @Transactional} throws when the commit failed. */
-    @ServerExceptionMapper
-    public Response transactional(TransactionalException e) {
-        return failed(e);
-    }
-
-    /** A checked exception (a failed commit's RollbackException) thrown through a CDI interceptor. */
-    @ServerExceptionMapper
-    public Response undeclared(ArcUndeclaredThrowableException e) {
-        return failed(e);
-    }
-
-    Response failed(Throwable e) {
+    /**
+     * What the database's failures reach a resource as: Hibernate's, plain JDBC's, {@code @Transactional}'s
+     * when the commit failed, and a failed commit's checked RollbackException thrown through a CDI interceptor.
+     */
+    @ServerExceptionMapper({ PersistenceException.class, SQLException.class, TransactionalException.class,
+            ArcUndeclaredThrowableException.class })
+    public Response failed(Throwable e) {
         if (DatabaseOutOfReach.causedBy(e)) {
             LOG.warnf("request refused with 503: the database is out of reach (%s)", DatabaseOutOfReach.describe(e));
             return ProblemMapper.response(new ProblemException(503, "database-unavailable", "Database unavailable",

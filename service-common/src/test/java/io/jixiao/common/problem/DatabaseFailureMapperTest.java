@@ -26,7 +26,7 @@ class DatabaseFailureMapperTest {
                 new SQLException("FATAL: the database system is starting up", "57P03"),
                 new SQLException("FATAL: sorry, too many clients already", "53300"),
                 new SQLException("Sorry, acquisition timeout!") }) {
-            Response response = mapper.persistence(new PersistenceException("JDBC exception executing SQL", cause));
+            Response response = mapper.failed(new PersistenceException("JDBC exception executing SQL", cause));
             assertEquals(503, response.getStatus(), cause.getMessage());
             assertEquals("1", response.getHeaderString("Retry-After"));
             assertEquals("application/problem+json", response.getMediaType().toString());
@@ -38,7 +38,7 @@ class DatabaseFailureMapperTest {
     void aStatementTheDatabaseRefusedIsAnInternalErrorWithAnIdAndNoSql() {
         SQLException cause = new SQLException(
                 "ERROR: duplicate key value violates unique constraint \"ledger_entry_pkey\"", "23505");
-        Response response = mapper.jdbc(cause);
+        Response response = mapper.failed(cause);
         assertEquals(500, response.getStatus());
         assertNull(response.getHeaderString("Retry-After"));
         Map<String, Object> body = body(response);
