@@ -114,10 +114,15 @@ class KeycloakSignInTest {
     @Order(4)
     void whatIsNotAValidTokenOfThisIssuerIsRefused() {
         String url = platform.budget.baseUrl() + "/api/projects/" + projectId;
-        assertEquals(401, Http.get(url, null).status());
+        Http.Reply anonymous = Http.get(url, null);
+        assertEquals(401, anonymous.status());
+        // a refusal the client can show: a problem saying what to do, not an empty body
+        assertEquals("urn:jixiao:problem:unauthenticated", anonymous.json().path("type").asText(), anonymous.body());
         String[] parts = user.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
-        assertEquals(401, Http.get(url, forged).status());
+        Http.Reply refused = Http.get(url, forged);
+        assertEquals(401, refused.status());
+        assertEquals("urn:jixiao:problem:invalid-token", refused.json().path("type").asText(), refused.body());
         String unsigned = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes()) + "." + parts[1] + ".";
         assertEquals(401, Http.get(url, unsigned).status());

@@ -31,7 +31,8 @@ import io.smallrye.jwt.build.Jwt;
  * forgotten) called by every principal: each role, a user of another department, and a token with no
  * role of ours. Expected: 403 for a role the endpoint does not allow; 404 for another department's
  * resource; otherwise neither 401 nor 403 (nor a server error). Also: tokens that are not valid
- * tokens of this issuer (none, expired, another issuer, another key, {@code alg: none}) get 401.
+ * tokens of this issuer (none, expired, another issuer, another key, {@code alg: none}, not a JWT) get 401.
+ * Every 401, 403 and 404 must be an {@code application/problem+json} body, and a 401 a Bearer challenge.
  */
 public final class AccessMatrix {
 
@@ -95,7 +96,8 @@ public final class AccessMatrix {
             String path = operation.substring(operation.indexOf(' ') + 1);
             for (Principal p : principals(otherDepartment)) {
                 cells++;
-                int status = call(method, concrete(path), p.token());
+                Answer answer = call(method, concrete(path), p.token());
+                int status = answer.status();
                 boolean roleAllowed = p.role() != null && allowed.get(operation).contains(p.role());
                 String expected;
                 boolean ok;
@@ -111,6 +113,8 @@ public final class AccessMatrix {
                 }
                 if (!ok) {
                     wrong.add(operation + " as " + p.name() + ": " + status + ", expected " + expected);
+                } else if ((status == 403 || status == 404) && !answer.isProblem()) {
+                    wrong.add(operation + " as " + p.name() + ": " + status + " without a problem body: " + answer);
                 }
             }
         }
@@ -120,7 +124,7 @@ public final class AccessMatrix {
         return cells;
     }
 
-    /** No token, an expired one, another issuer's, one signed by another key, and {@code alg: none}: all 401. */
+    /** No token, an expired one, another issuer's, one signed by another key, {@code alg: none}, not a JWT: all 401. */
     public void checkInvalidTokens(String path) {
         List<String> wrong = new ArrayList<>();
         String url = concrete(path);
@@ -140,13 +144,16 @@ public final class AccessMatrix {
         String payload = valid.split("\\.")[1];
         tokens.put("alg none", Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + payload + ".");
+        tokens.put("not a JWT", "opaque-" + java.util.UUID.randomUUID());
         tokens.forEach((name, token) -> {
-            int status = call("GET", url, token);
-            if (status != 401) {
-                wrong.add(name + ": " + status);
+            Answer answer = call("GET", url, token);
+            if (answer.status() != 401) {
+                wrong.add(name + ": " + answer.status());
+            } else if (!answer.isProblem() || answer.challenge() == null || !answer.challenge().startsWith("Bearer")) {
+                wrong.add(name + ": 401 without a problem body and a Bearer challenge: " + answer);
             }
         });
-        if (call("GET", url, valid) == 401) {
+        if (call("GET", url, valid).status() == 401) {
             wrong.add("a valid admin token was refused too");
         }
         if (!wrong.isEmpty()) {
@@ -206,7 +213,17 @@ public final class AccessMatrix {
         return url.append(path.substring(last)).append("?month=6&year=2023&department=").append(department).toString();
     }
 
-    private int call(String method, String url, String token) {
+    /** What a client sees of a refusal: the status, the body's type and status, and the challenge. */
+    record Answer(int status, String contentType, String body, String challenge) {
+
+        /** An RFC 9457 problem that states the same status as the response. */
+        boolean isProblem() {
+            return contentType != null && contentType.startsWith("application/problem+json")
+                    && body.contains("\"status\":" + status);
+        }
+    }
+
+    private Answer call(String method, String url, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -217,7 +234,9 @@ public final class AccessMatrix {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body(), response.headers().firstValue("WWW-Authenticate").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url, e);
         } catch (InterruptedException e) {

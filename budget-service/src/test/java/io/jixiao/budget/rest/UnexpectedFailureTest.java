@@ -30,8 +30,15 @@ class UnexpectedFailureTest {
 
     @Test
     void statusesChosenOnPurposeKeepTheirResponse() {
-        as(TestTokens.admin()).get("/api/no-such-thing").then().statusCode(404);
-        as(TestTokens.admin()).delete("/api/projects").then().statusCode(405);
-        as(TestTokens.admin()).contentType("text/plain").body("x").post("/api/projects").then().statusCode(415);
+        // ...and leave as problems too, naming the call, instead of an empty body
+        as(TestTokens.admin()).get("/api/no-such-thing").then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo("urn:jixiao:problem:not-found"))
+                .body("status", equalTo(404)).body("detail", containsString("GET /api/no-such-thing"));
+        as(TestTokens.admin()).delete("/api/projects").then().statusCode(405)
+                .contentType("application/problem+json").body("type", equalTo("urn:jixiao:problem:method-not-allowed"))
+                .body("detail", containsString("DELETE /api/projects"));
+        as(TestTokens.admin()).contentType("text/plain").body("x").post("/api/projects").then().statusCode(415)
+                .contentType("application/problem+json").body("type", equalTo("urn:jixiao:problem:unsupported-media-type"))
+                .body("detail", containsString("application/json"));
     }
 }
