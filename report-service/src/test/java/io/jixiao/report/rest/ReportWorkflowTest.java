@@ -105,4 +105,24 @@ class ReportWorkflowTest {
         as(TestTokens.admin()).get(base + "/versions").then().statusCode(404);
         as(TestTokens.reviewer()).get(base + "/history").then().statusCode(200).body("$", hasSize(0));
     }
+
+    /** The longest section fits the body limit even with every character escaped; a larger body is refused. */
+    @Test
+    void aFullLengthSectionIsTakenAndALargerBodyIsRefused() {
+        String dept = newDepartmentCode();
+        String section = "/api/reports/" + dept + "/2023/sections/problems";
+        // 20,000 characters, each sent as a six-byte JSON escape (as a strict-ASCII client does): 120 KB
+        String escapedJi = "\\" + "u7ee9";
+        String escaped = escapedJi.repeat(20_000);
+        as(TestTokens.deptUser(dept)).body("{\"text\":\"" + escaped + "\"}").put(section).then().statusCode(200);
+        as(TestTokens.deptUser(dept)).get("/api/reports/" + dept + "/2023").then().statusCode(200)
+                .body("narrative.problems.length()", equalTo(20_000));
+        as(TestTokens.deptUser(dept)).body("{\"text\":\"" + escaped + escapedJi + "\"}").put(section).then().statusCode(400)
+                .body("field", equalTo("text"));
+        // over the 256 KB limit: refused before it is read, and the section keeps its text
+        as(TestTokens.deptUser(dept)).body("{\"text\":\"" + "x".repeat(300_000) + "\"}").put(section).then()
+                .statusCode(413);
+        as(TestTokens.deptUser(dept)).get("/api/reports/" + dept + "/2023").then()
+                .body("narrative.problems", equalTo("绩".repeat(20_000)));
+    }
 }
