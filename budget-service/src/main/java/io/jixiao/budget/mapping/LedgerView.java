@@ -2,6 +2,9 @@ package io.jixiao.budget.mapping;
 
 import java.util.List;
 
-/** A project's ledger, oldest entry first, with the balance it adds up to. */
-public record LedgerView(BalanceView balance, List<LedgerEntryView> entries) {
+/**
+ * One page of a project's ledger, oldest entry first, with the balance the whole ledger adds up to.
+ * {@code next} is the path of the following page, or null on the last one.
+ */
+public record LedgerView(BalanceView balance, List<LedgerEntryView> entries, String next) {
 }

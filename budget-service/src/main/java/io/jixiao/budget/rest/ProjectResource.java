@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -169,8 +171,9 @@ public class ProjectResource {
     @GET
     @Path("/{projectId}/ledger")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
-    public LedgerView ledger(@PathParam("projectId") UUID projectId) {
-        return ledger.ledger(projectId);
+    public LedgerView ledger(@PathParam("projectId") UUID projectId, @QueryParam("after") String after,
+            @QueryParam("limit") @Min(1) @Max(LedgerService.MAX_LEDGER_PAGE) Integer limit) {
+        return ledger.ledger(projectId, after, limit == null ? LedgerService.DEFAULT_LEDGER_PAGE : limit);
     }
 
     @GET

@@ -128,10 +128,13 @@ public class OutboxRelay {
                 }
             } catch (InterruptedException e) {
                 survive();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // the database failed (or is starting), or the transaction manager cancelled the pass's
-                // transaction: nothing was marked, so the same rows go in the next pass
-                LOG.errorf(e, "outbox relay pass failed");
+                // transaction: nothing was marked, so the same rows go in the next pass. An Error (mostly
+                // an OutOfMemoryError caused by another request) does not end the relay either: memory comes
+                // back once that request fails, and a relay thread that ended would leave events unpublished
+                // for good while the service still answered. (The cluster's pods exit on OutOfMemoryError.)
+                LOG.errorf(e, "outbox relay pass failed; the relay goes on");
                 backoffMillis = Math.min(Math.max(backoffMillis * 2, 100), config.maxBackoff().toMillis());
                 pause(backoffMillis);
             }

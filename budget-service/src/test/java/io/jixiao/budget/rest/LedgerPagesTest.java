@@ -1,0 +1,103 @@
+package io.jixiao.budget.rest;
+
+import static io.jixiao.budget.Fixtures.arrive;
+import static io.jixiao.budget.Fixtures.as;
+import static io.jixiao.budget.Fixtures.newDepartment;
+import static io.jixiao.budget.Fixtures.newProject;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.jixiao.infra.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** A project's ledger is read in bounded pages, oldest first, each naming the next. */
+@QuarkusTest
+class LedgerPagesTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void aLongLedgerIsReadPageByPageWithNothingMissedOrRepeated() throws SQLException {
+        String project = newProject(newDepartment(), "100000.00");
+        arrive(project, "100000.00").statusCode(201);
+        // 1,100 disbursements already on the ledger, two to each instant, so the id breaks the tie
+        try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement("""
+                insert into ledger_entry (id, project_id, funding_line_id, kind, amount, business_date, counterparty,
+                  purpose, recorded_at, recorded_by)
+                select gen_random_uuid(), project_id, funding_line_id, 'DISBURSEMENT', 0.01, date '2023-06-01', '怀化某公司',
+                  '运维服务第' || g || '期', now() + (g / 2) * interval '1 millisecond', 'ledger-pages-test'
+                from ledger_entry, generate_series(1, 1100) g where project_id = ?::uuid""")) {
+            insert.setString(1, project);
+            assertEquals(1100, insert.executeUpdate());
+        }
+
+        List<String> read = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String page = "/api/projects/" + project + "/ledger";
+        while (page != null) {
+            JsonPath body = as(TestTokens.reviewer()).get(page).then().statusCode(200)
+                    .body("balance.total.arrived", equalTo("100000.00")).extract().jsonPath();
+            List<String> ids = body.getList("entries.id");
+            pageSizes.add(ids.size());
+            read.addAll(ids);
+            page = body.getString("next");
+        }
+        assertEquals(List.of(500, 500, 101), pageSizes);
+        assertEquals(inLedgerOrder(project), read);
+
+        as(TestTokens.reviewer()).queryParam("limit", 3).get("/api/projects/" + project + "/ledger").then()
+                .statusCode(200).body("entries", hasSize(3))
+                .body("next", endsWith("after=" + read.get(2) + "&limit=3"));
+        as(TestTokens.reviewer()).queryParam("after", read.get(1099)).get("/api/projects/" + project + "/ledger")
+                .then().statusCode(200).body("entries.id", equalTo(List.of(read.get(1100)))).body("next", nullValue());
+    }
+
+    @Test
+    void aPageBeyondTheLimitOrAfterAnotherLedgersEntryIsRefused() {
+        String project = newProject(newDepartment(), "100.00");
+        String other = newProject(newDepartment(), "100.00");
+        String otherEntry = arrive(other, "100.00").statusCode(201).extract().path("id");
+        String ledger = "/api/projects/" + project + "/ledger";
+        as(TestTokens.reviewer()).queryParam("limit", 1001).get(ledger).then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("limit"));
+        as(TestTokens.reviewer()).queryParam("limit", 0).get(ledger).then().statusCode(400).body("field", equalTo("limit"));
+        as(TestTokens.reviewer()).queryParam("after", otherEntry).get(ledger).then().statusCode(400)
+                .body("field", equalTo("after"));
+        as(TestTokens.reviewer()).queryParam("after", "not-an-id").get(ledger).then().statusCode(400)
+                .body("field", equalTo("after"));
+        as(TestTokens.reviewer()).queryParam("after", UUID.randomUUID()).get(ledger).then().statusCode(400)
+                .body("field", equalTo("after"));
+    }
+
+    private List<String> inLedgerOrder(String project) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement select = c.prepareStatement(
+                "select id from ledger_entry where project_id = ?::uuid order by recorded_at, id")) {
+            select.setString(1, project);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+}
