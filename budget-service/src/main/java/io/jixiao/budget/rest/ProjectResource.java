@@ -24,10 +24,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.jixiao.budget.ProjectCategory;
 import io.jixiao.budget.mapping.ArrivalRequest;
@@ -45,6 +48,7 @@ import io.jixiao.common.idempotency.IdempotentWrites;
 import io.jixiao.common.idempotency.IdempotentWrites.Outcome;
 import io.jixiao.budget.service.DisbursementGroupCommit;
 import io.jixiao.budget.service.LedgerService;
+import io.jixiao.budget.service.Pages;
 import io.jixiao.budget.service.PendingDisbursement;
 import io.jixiao.common.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -88,9 +92,19 @@ public class ProjectResource {
 
     @GET
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
-    public List<ProjectView> list(@QueryParam("department") String department, @QueryParam("year") Integer year,
-            @QueryParam("category") ProjectCategory category) {
-        return projects.list(department, year, category);
+    public RestResponse<List<ProjectView>> list(@QueryParam("department") String department,
+            @QueryParam("year") Integer year, @QueryParam("category") ProjectCategory category,
+            @QueryParam("after") String after, @QueryParam("limit") @Min(1) @Max(Pages.MAX_SIZE) Integer limit,
+            @jakarta.ws.rs.core.Context UriInfo uri) {
+        Pages.Page<ProjectView> page = projects.list(department, year, category, after,
+                limit == null ? Pages.DEFAULT_SIZE : limit);
+        RestResponse.ResponseBuilder<List<ProjectView>> ok = RestResponse.ResponseBuilder.ok(page.items());
+        if (page.continueAfter() != null) {
+            // the same filters, after the page's last project; relative, so it holds behind any proxy
+            URI next = uri.getRequestUriBuilder().replaceQueryParam("after", page.continueAfter()).build();
+            ok.header(HttpHeaders.LINK, "<" + next.getRawPath() + "?" + next.getRawQuery() + ">; rel=\"next\"");
+        }
+        return ok.build();
     }
 
     @GET
@@ -172,8 +186,8 @@ public class ProjectResource {
     @Path("/{projectId}/ledger")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
     public LedgerView ledger(@PathParam("projectId") UUID projectId, @QueryParam("after") String after,
-            @QueryParam("limit") @Min(1) @Max(LedgerService.MAX_LEDGER_PAGE) Integer limit) {
-        return ledger.ledger(projectId, after, limit == null ? LedgerService.DEFAULT_LEDGER_PAGE : limit);
+            @QueryParam("limit") @Min(1) @Max(Pages.MAX_SIZE) Integer limit) {
+        return ledger.ledger(projectId, after, limit == null ? Pages.DEFAULT_SIZE : limit);
     }
 
     @GET

@@ -48,6 +48,8 @@ import io.jixiao.common.tx.AfterCommit;
 @ApplicationScoped
 public class LedgerService {
 
+    private static final String LEDGER_ENTRY = "an entry of this project's ledger";
+
     @Inject
     ProjectService projects;
 
@@ -150,46 +152,28 @@ public class LedgerService {
         return history.stream().map(BudgetAdjustmentView::of).toList();
     }
 
-    /** Entries on a ledger page when the client does not say; at most {@link #MAX_LEDGER_PAGE}. */
-    public static final int DEFAULT_LEDGER_PAGE = 500;
-    public static final int MAX_LEDGER_PAGE = 1000;
-
     /**
-     * A page of the ledger: the entries recorded after the entry {@code after} (from the first when
-     * null), oldest first. Pages are bounded because a busy project's ledger outgrows the heap: a single
-     * read of 100,000 entries ran budget-service out of memory. The page after an entry is stable:
-     * entries are never changed or removed, only appended.
+     * A page of the ledger, oldest first: the entries recorded after the entry {@code after} (from the
+     * first when null). A page read later continues where it left off: entries are only ever appended.
      */
-    public LedgerView ledger(UUID projectId, String after, int limit) {
+    public LedgerView ledger(UUID projectId, String after, int size) {
         Project project = projects.visible(projectId);
-        List<LedgerEntry> entries;
+        List<LedgerEntry> fetched;
         if (after == null) {
-            entries = LedgerEntry.find("projectId = ?1 order by recordedAt, id", projectId).page(0, limit + 1).list();
+            fetched = LedgerEntry.find("projectId = ?1 order by recordedAt, id", projectId).page(0, size + 1).list();
         } else {
-            LedgerEntry cursor = entryOfThisLedger(projectId, after);
-            entries = LedgerEntry.find("projectId = ?1 and (recordedAt > ?2 or (recordedAt = ?2 and id > ?3))"
-                    + " order by recordedAt, id", projectId, cursor.recordedAt, cursor.id).page(0, limit + 1).list();
+            LedgerEntry cursor = LedgerEntry.findById(Pages.cursor(after, LEDGER_ENTRY));
+            if (cursor == null || !cursor.projectId.equals(projectId)) {
+                throw Pages.notACursor(LEDGER_ENTRY);
+            }
+            fetched = LedgerEntry.find("projectId = ?1 and (recordedAt > ?2 or (recordedAt = ?2 and id > ?3))"
+                    + " order by recordedAt, id", projectId, cursor.recordedAt, cursor.id).page(0, size + 1).list();
         }
-        String next = null;
-        if (entries.size() > limit) {
-            entries = entries.subList(0, limit);
-            next = "/api/projects/" + projectId + "/ledger?after=" + entries.get(limit - 1).id + "&limit=" + limit;
-        }
+        Pages.Page<LedgerEntry> page = Pages.of(fetched, size, entry -> entry.id);
+        String next = page.continueAfter() == null ? null
+                : "/api/projects/" + projectId + "/ledger?after=" + page.continueAfter() + "&limit=" + size;
         return new LedgerView(BalanceView.of(project, FundingLine.ofProject(projectId)),
-                entries.stream().map(LedgerEntryView::of).toList(), next);
-    }
-
-    private static LedgerEntry entryOfThisLedger(UUID projectId, String after) {
-        LedgerEntry cursor = null;
-        try {
-            cursor = LedgerEntry.findById(UUID.fromString(after));
-        } catch (IllegalArgumentException notAnId) {
-            // refused below, like an id of another ledger
-        }
-        if (cursor == null || !cursor.projectId.equals(projectId)) {
-            throw ProblemException.invalidField("after", "is not the id of an entry of this project's ledger");
-        }
-        return cursor;
+                page.items().stream().map(LedgerEntryView::of).toList(), next);
     }
 
     public BalanceView balance(UUID projectId) {

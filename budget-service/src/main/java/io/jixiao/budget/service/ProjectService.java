@@ -31,6 +31,8 @@ import io.jixiao.common.security.Caller;
 @ApplicationScoped
 public class ProjectService {
 
+    private static final String A_PROJECT = "a project of this list";
+
     /** The name of the single line made from a plain {@code budget}: this year's appropriation. */
     static final String DEFAULT_LINE_NAME = "本年预算";
 
@@ -100,8 +102,13 @@ public class ProjectService {
         return ProjectView.of(project, FundingLine.ofProject(projectId));
     }
 
-    /** Projects the caller may see, filtered; a department user only ever gets their own department's. */
-    public List<ProjectView> list(String departmentCode, Integer fiscalYear, ProjectCategory category) {
+    /**
+     * A page of the projects the caller may see, filtered, in department, year, category and name order,
+     * after the project {@code after} (from the first when null). A department user only ever gets their
+     * own department's.
+     */
+    public Pages.Page<ProjectView> list(String departmentCode, Integer fiscalYear, ProjectCategory category,
+            String after, int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         String department = departmentCode;
@@ -109,7 +116,7 @@ public class ProjectService {
             // only the token's own department, never one named in the query
             String own = caller.department().orElse(null);
             if (own == null || (departmentCode != null && !departmentCode.equals(own))) {
-                return List.of();
+                return new Pages.Page<>(List.of(), null);
             }
             department = own;
         }
@@ -125,9 +132,23 @@ public class ProjectService {
             query.append(" and category = :category");
             params.and("category", category);
         }
-        List<Project> projects = Project.list(query + " order by departmentCode, fiscalYear, category, name", params);
-        Map<UUID, List<FundingLine>> linesByProject = linesOf(projects);
-        return projects.stream().map(p -> ProjectView.of(p, linesByProject.getOrDefault(p.id, List.of()))).toList();
+        if (after != null) {
+            Project cursor = Project.findById(Pages.cursor(after, A_PROJECT));
+            if (cursor == null || (department != null && !cursor.departmentCode.equals(department))) {
+                throw Pages.notACursor(A_PROJECT);
+            }
+            // (department, year, name) is unique, so this order has no ties
+            query.append(" and (departmentCode, fiscalYear, category, name) > (:afterDepartment, :afterYear,"
+                    + " :afterCategory, :afterName)");
+            params.and("afterDepartment", cursor.departmentCode).and("afterYear", cursor.fiscalYear)
+                    .and("afterCategory", cursor.category.name()).and("afterName", cursor.name);
+        }
+        List<Project> fetched = Project.find(query + " order by departmentCode, fiscalYear, category, name", params)
+                .page(0, size + 1).list();
+        Pages.Page<Project> page = Pages.of(fetched, size, project -> project.id);
+        Map<UUID, List<FundingLine>> linesByProject = linesOf(page.items());
+        return new Pages.Page<>(page.items().stream()
+                .map(p -> ProjectView.of(p, linesByProject.getOrDefault(p.id, List.of()))).toList(), page.continueAfter());
     }
 
     /** The project if the caller may see it, "not found" otherwise. */

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,10 +27,11 @@ import io.agroal.api.AgroalDataSource;
 import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 
-/** A project's ledger is read in bounded pages, oldest first, each naming the next. */
+/** A project's ledger and the list of projects are read in bounded pages, each naming the next. */
 @QuarkusTest
-class LedgerPagesTest {
+class PagedReadsTest {
 
     @Inject
     AgroalDataSource db;
@@ -85,6 +87,47 @@ class LedgerPagesTest {
                 .body("field", equalTo("after"));
         as(TestTokens.reviewer()).queryParam("after", UUID.randomUUID()).get(ledger).then().statusCode(400)
                 .body("field", equalTo("after"));
+    }
+
+    @Test
+    void projectsAreListedPageByPageWithTheSameFilters() {
+        String dept = newDepartment();
+        List<String> registered = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            registered.add(as(TestTokens.portal()).body("""
+                    {"departmentCode":"%s","fiscalYear":2023,"name":"项目 %d","category":"OPENING_BUDGET","budget":"1.00"}"""
+                    .formatted(dept, i)).post("/api/projects").then().statusCode(201).extract().path("id"));
+        }
+        as(TestTokens.portal()).body("""
+                {"departmentCode":"%s","fiscalYear":2022,"name":"往年项目","category":"OPENING_BUDGET","budget":"1.00"}"""
+                .formatted(dept)).post("/api/projects").then().statusCode(201);
+
+        List<String> listed = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String page = "/api/projects?department=" + dept + "&year=2023&limit=3";
+        while (page != null) {
+            Response response = as(TestTokens.reviewer()).get(page);
+            response.then().statusCode(200);
+            List<String> ids = response.jsonPath().getList("id");
+            pageSizes.add(ids.size());
+            listed.addAll(ids);
+            String link = response.header("Link");
+            page = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            if (page != null) {
+                assertTrue(link.endsWith("rel=\"next\"") && page.contains("year=2023") && page.contains("limit=3"), link);
+            }
+        }
+        assertEquals(List.of(3, 3, 1), pageSizes);
+        assertEquals(registered, listed, "the 2023 projects in name order, each once");
+
+        String elsewhere = newProject(newDepartment(), "1.00");
+        as(TestTokens.reviewer()).queryParam("department", dept).queryParam("after", elsewhere).get("/api/projects")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("after"));
+        as(TestTokens.reviewer()).queryParam("limit", 1001).get("/api/projects").then().statusCode(400)
+                .body("field", equalTo("limit"));
+        // another department's user learns nothing from a cursor: their list is empty whatever it names
+        as(TestTokens.deptUser(newDepartment())).queryParam("department", dept).queryParam("after", registered.get(0))
+                .get("/api/projects").then().statusCode(200).body("$", hasSize(0));
     }
 
     private List<String> inLedgerOrder(String project) throws SQLException {
