@@ -89,10 +89,17 @@ public class DisbursementGroupCommit {
                 queue.drainTo(batch, config.maxBatch() - 1);
                 commit(batch);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // never let the committer die: fail what it held and go on with the next
+                // shutting down clears running and never interrupts, so an interrupt while running comes from
+                // elsewhere (a library giving up on a wait): it must not end the only thread that commits
+                if (!running) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                LOG.warn("disbursement group committer interrupted while running; it goes on");
+            } catch (RuntimeException | Error e) {
+                // never let the committer die: fail what it held and go on with the next. An Error too (an
+                // OutOfMemoryError mostly caused by another request): a dead committer would leave every
+                // later disbursement waiting for an answer that never comes, while the service looked alive
                 LOG.error("disbursement group commit failed unexpectedly", e);
                 batch.forEach(d -> d.response().completeExceptionally(new ProblemException(500, "internal-error",
                         "Internal error", "the disbursement failed unexpectedly and may not have been recorded",
