@@ -41,7 +41,8 @@ public final class PurgeSchedule implements AutoCloseable {
                 if (deleted > 0) {
                     log.infof("%s: deleted %d %s more than %s ago", thread, deleted, what, readable(retention));
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // anything thrown out of here would cancel every later round without a word
                 log.warnf("%s failed, trying again in %s: %s", thread, readable(every), e.toString());
             }
         }, first, every.toMillis(), TimeUnit.MILLISECONDS);
