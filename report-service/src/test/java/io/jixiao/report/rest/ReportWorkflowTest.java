@@ -121,7 +121,7 @@ class ReportWorkflowTest {
                 .body("field", equalTo("text"));
         // over the 256 KB limit: refused before it is read, and the section keeps its text
         as(TestTokens.deptUser(dept)).body("{\"text\":\"" + "x".repeat(300_000) + "\"}").put(section).then()
-                .statusCode(413);
+                .statusCode(413).contentType("application/problem+json").body("field", equalTo("body"));
         as(TestTokens.deptUser(dept)).get("/api/reports/" + dept + "/2023").then()
                 .body("narrative.problems", equalTo("绩".repeat(20_000)));
     }

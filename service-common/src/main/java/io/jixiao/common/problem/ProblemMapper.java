@@ -101,7 +101,7 @@ public class ProblemMapper {
         return Response.status(400).type(PROBLEM_JSON).entity(body).build();
     }
 
-    private static Map<String, Object> body(int status, String type, String title, String detail) {
+    static Map<String, Object> body(int status, String type, String title, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_PREFIX + type);
         body.put("title", title);
