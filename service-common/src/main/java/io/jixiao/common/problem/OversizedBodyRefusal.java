@@ -39,7 +39,10 @@ public class OversizedBodyRefusal {
     ObjectMapper json;
 
     void register(@Observes Router router) {
-        maxBodySize.ifPresent(limit -> router.route().order(ROUTE_ORDER).handler(c -> refuseOver(limit.asLongValue(), c)));
+        if (maxBodySize.isPresent()) {
+            long limit = maxBodySize.get().asLongValue();
+            router.route().order(ROUTE_ORDER).handler(c -> refuseOver(limit, c));
+        }
     }
 
     private void refuseOver(long limit, RoutingContext context) {
