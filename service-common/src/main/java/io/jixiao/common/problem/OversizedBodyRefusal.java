@@ -1,5 +1,6 @@
 package io.jixiao.common.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,13 +54,14 @@ public class OversizedBodyRefusal {
         }
         String detail = "the request body is " + length + " bytes; at most " + limit + " bytes ("
                 + limit / 1024 + " KB) are accepted";
-        Map<String, Object> body = ProblemMapper.body(413, "body-too-large", "Request body too large", detail);
-        body.put("field", "body");
-        body.put("limitBytes", limit);
-        body.put("violations", List.of(Map.of("field", "body", "message", "is over " + limit + " bytes")));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("field", "body");
+        properties.put("limitBytes", limit);
+        properties.put("violations", List.of(Map.of("field", "body", "message", "is over " + limit + " bytes")));
+        ProblemException refusal = new ProblemException(413, "body-too-large", "Request body too large", detail, properties);
         String text;
         try {
-            text = json.writeValueAsString(body);
+            text = json.writeValueAsString(ProblemMapper.body(refusal));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -41,9 +41,7 @@ public class ProblemMapper {
     }
 
     static Response response(ProblemException e) {
-        Map<String, Object> body = body(e.status(), e.type(), e.title(), e.getMessage());
-        body.putAll(e.properties());
-        Response.ResponseBuilder response = Response.status(e.status()).type(PROBLEM_JSON).entity(body);
+        Response.ResponseBuilder response = Response.status(e.status()).type(PROBLEM_JSON).entity(body(e));
         if (e.status() == 503) {
             response.header("Retry-After", RETRY_AFTER_SECONDS);
         }
@@ -101,7 +99,14 @@ public class ProblemMapper {
         return Response.status(400).type(PROBLEM_JSON).entity(body).build();
     }
 
-    static Map<String, Object> body(int status, String type, String title, String detail) {
+    /** The problem's body: type, title, status, detail, then its own properties. */
+    static Map<String, Object> body(ProblemException e) {
+        Map<String, Object> body = body(e.status(), e.type(), e.title(), e.getMessage());
+        body.putAll(e.properties());
+        return body;
+    }
+
+    private static Map<String, Object> body(int status, String type, String title, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_PREFIX + type);
         body.put("title", title);
