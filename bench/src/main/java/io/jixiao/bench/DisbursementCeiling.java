@@ -31,7 +31,8 @@ final class DisbursementCeiling implements AutoCloseable {
     private static final List<String> MIGRATIONS = List.of(
             "service-common/src/main/resources/db/common/V0_1__idempotency_and_outbox.sql",
             "service-common/src/main/resources/db/common/V0_2__inbox.sql",
-            "budget-service/src/main/resources/db/migration/V1__budget_ledger.sql");
+            "budget-service/src/main/resources/db/migration/V1__budget_ledger.sql",
+            "budget-service/src/main/resources/db/migration/V2__ledger_position.sql");
 
     /** A FundsSpent payload of the size budget-service writes. */
     private static final String PAYLOAD = "{\"departmentCode\":\"HHCZJ\",\"fiscalYear\":2023,\"projectId\":\"00000000-0000-0000-0000-000000000000\","

@@ -59,6 +59,14 @@ public class LedgerEntry extends PanacheEntityBase {
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 
+    /**
+     * Where the entry stands in the ledger: drawn by the database from one sequence while the project is
+     * locked, so a project's positions follow commit order whichever replica wrote them (their clocks,
+     * and so {@link #recordedAt}, may differ). Null on an entry not yet read back from the database.
+     */
+    @Column(insertable = false, updatable = false)
+    public Long position;
+
     /** A new entry on a line, recorded now by {@code recordedBy}; not yet written anywhere. */
     public static LedgerEntry of(UUID projectId, UUID fundingLineId, LedgerEntryKind kind, BigDecimal amount,
             LocalDate businessDate, String counterparty, String purpose, String reference, UUID reversesEntryId,

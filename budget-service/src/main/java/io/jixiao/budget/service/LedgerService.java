@@ -153,21 +153,23 @@ public class LedgerService {
     }
 
     /**
-     * A page of the ledger, oldest first: the entries recorded after the entry {@code after} (from the
-     * first when null). A page read later continues where it left off: entries are only ever appended.
+     * A page of the ledger in the order its entries were committed: those after the entry {@code after}
+     * (from the first when null). A page read later continues where it left off: entries are only ever
+     * appended, each after every entry of its project committed before it.
      */
     public LedgerView ledger(UUID projectId, String after, int size) {
         Project project = projects.visible(projectId);
         List<LedgerEntry> fetched;
         if (after == null) {
-            fetched = LedgerEntry.find("projectId = ?1 order by recordedAt, id", projectId).page(0, size + 1).list();
+            fetched = LedgerEntry.find("from LedgerEntry e where e.projectId = ?1 order by e.position", projectId)
+                    .page(0, size + 1).list();
         } else {
             LedgerEntry cursor = LedgerEntry.findById(Pages.cursor(after, LEDGER_ENTRY));
             if (cursor == null || !cursor.projectId.equals(projectId)) {
                 throw Pages.notACursor(LEDGER_ENTRY);
             }
-            fetched = LedgerEntry.find("projectId = ?1 and (recordedAt > ?2 or (recordedAt = ?2 and id > ?3))"
-                    + " order by recordedAt, id", projectId, cursor.recordedAt, cursor.id).page(0, size + 1).list();
+            fetched = LedgerEntry.find("from LedgerEntry e where e.projectId = ?1 and e.position > ?2 order by e.position",
+                    projectId, cursor.position).page(0, size + 1).list();
         }
         Pages.Page<LedgerEntry> page = Pages.of(fetched, size, entry -> entry.id);
         String next = page.continueAfter() == null ? null

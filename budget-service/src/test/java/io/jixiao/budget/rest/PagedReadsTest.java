@@ -40,7 +40,7 @@ class PagedReadsTest {
     void aLongLedgerIsReadPageByPageWithNothingMissedOrRepeated() throws SQLException {
         String project = newProject(newDepartment(), "100000.00");
         arrive(project, "100000.00").statusCode(201);
-        // 1,100 disbursements already on the ledger, two to each instant, so the id breaks the tie
+        // 1,100 disbursements already on the ledger, two to each instant
         try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement("""
                 insert into ledger_entry (id, project_id, funding_line_id, kind, amount, business_date, counterparty,
                   purpose, recorded_at, recorded_by)
@@ -70,6 +70,47 @@ class PagedReadsTest {
                 .body("next", endsWith("after=" + read.get(2) + "&limit=3"));
         as(TestTokens.reviewer()).queryParam("after", read.get(1099)).get("/api/projects/" + project + "/ledger")
                 .then().statusCode(200).body("entries.id", equalTo(List.of(read.get(1100)))).body("next", nullValue());
+    }
+
+    @Test
+    void aReaderPollingTheLedgerSeesAnEntryFromAReplicaWhoseClockLags() throws SQLException {
+        String project = newProject(newDepartment(), "100.00");
+        String ledger = "/api/projects/" + project + "/ledger";
+        String arrival = arrive(project, "100.00").statusCode(201).extract().path("id");
+        as(TestTokens.reviewer()).get(ledger).then().statusCode(200).body("entries.id", equalTo(List.of(arrival)))
+                .body("next", nullValue());
+
+        // another budget-service replica, its clock five seconds behind this one's, then commits a
+        // disbursement the way its write path does: project locked, entry appended, line total moved
+        String disbursement = UUID.randomUUID().toString();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement lock = c.prepareStatement("select id from project where id = ?::uuid for update");
+                    PreparedStatement append = c.prepareStatement("""
+                            insert into ledger_entry (id, project_id, funding_line_id, kind, amount, business_date,
+                              counterparty, purpose, recorded_at, recorded_by)
+                            select ?::uuid, project_id, funding_line_id, 'DISBURSEMENT', 10.00, date '2023-06-01',
+                              '怀化某公司', '设备购置', recorded_at - interval '5 seconds', 'lagging-replica'
+                            from ledger_entry where id = ?::uuid""");
+                    PreparedStatement spend = c.prepareStatement(
+                            "update funding_line set spent = spent + 10.00 where project_id = ?::uuid")) {
+                lock.setString(1, project);
+                lock.executeQuery().close();
+                append.setString(1, disbursement);
+                append.setString(2, arrival);
+                assertEquals(1, append.executeUpdate());
+                spend.setString(1, project);
+                assertEquals(1, spend.executeUpdate());
+            }
+            c.commit();
+        }
+
+        // the reader goes on after the last entry it saw, and finds the disbursement there
+        as(TestTokens.reviewer()).queryParam("after", arrival).get(ledger).then().statusCode(200)
+                .body("entries.id", equalTo(List.of(disbursement))).body("entries[0].amount", equalTo("10.00"))
+                .body("balance.total.spent", equalTo("10.00"));
+        as(TestTokens.reviewer()).get(ledger).then().statusCode(200)
+                .body("entries.id", equalTo(List.of(arrival, disbursement)));
     }
 
     @Test
@@ -133,7 +174,7 @@ class PagedReadsTest {
     private List<String> inLedgerOrder(String project) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Connection c = db.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select id from ledger_entry where project_id = ?::uuid order by recorded_at, id")) {
+                "select id from ledger_entry where project_id = ?::uuid order by position")) {
             select.setString(1, project);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
