@@ -46,16 +46,21 @@ public final class Http {
 
     /** A token from Keycloak's token endpoint (client credentials or password grant). */
     public static String token(String tokenEndpoint, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        Reply reply = send(HttpRequest.newBuilder(URI.create(tokenEndpoint)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        Reply reply = tokenRequest(tokenEndpoint, form);
         if (reply.status() != 200) {
             throw new IllegalStateException("token request refused: " + reply.status() + " " + reply.body());
         }
         return reply.json().get("access_token").asText();
+    }
+
+    /** Keycloak's answer to a token request, granted or not. */
+    public static Reply tokenRequest(String tokenEndpoint, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(tokenEndpoint)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public static JsonNode json(String text) {

@@ -11,15 +11,14 @@ import io.jixiao.infra.PostgresServer;
 import io.jixiao.infra.ServiceProcess;
 import io.jixiao.infra.TemporaryDatabase;
 import io.jixiao.infra.TestInfrastructure;
+import io.jixiao.infra.TestRealm;
 
 /**
  * The whole platform for the end-to-end tests, started once per test JVM: PostgreSQL databases of
- * its own, a Kafka broker, Keycloak with the project's realm, and the three packaged services
+ * its own, a Kafka broker, Keycloak with the {@link TestRealm}, and the three packaged services
  * configured against them as in production.
  */
 final class Platform implements AutoCloseable {
-
-    static final String REALM = "jixiao";
 
     final Path root = Path.of(System.getProperty("jixiao.root", "..")).toAbsolutePath().normalize();
     final Path logs = root.resolve("e2e-tests/target/e2e-logs");
@@ -53,8 +52,8 @@ final class Platform implements AutoCloseable {
 
         long started = System.nanoTime();
         keycloak = KeycloakServer.start(Path.of(System.getProperty("keycloak.dist")),
-                root.resolve("deploy/kubernetes/base/keycloak/jixiao-realm.json"), REALM, ServiceProcess.freePort(),
-                logs.resolve("keycloak.log"), Map.of());
+                TestRealm.importFiles(root, logs.resolve("keycloak-import")), TestRealm.NAME, ServiceProcess.freePort(),
+                logs.resolve("keycloak.log"), TestRealm.environment());
         keycloakStart = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf("Keycloak ready in %.1f s at %s%n", keycloakStart.toMillis() / 1000.0, keycloak.issuer());
 

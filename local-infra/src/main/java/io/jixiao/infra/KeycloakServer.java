@@ -14,8 +14,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * A real Keycloak from its Maven Central distribution, in its own process, with the project's realm
- * imported. The distribution is unpacked once per version under {@code ~/.cache/jixiao/} (its first
+ * A real Keycloak from its Maven Central distribution, in its own process, with a realm imported (the
+ * local stack and the tests: {@link TestRealm}). The distribution is unpacked once per version under {@code ~/.cache/jixiao/} (its first
  * start also builds it, about 80 s here; later starts take about 25 s).
  */
 public final class KeycloakServer implements AutoCloseable {
@@ -37,14 +37,15 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Unpacks {@code distZip} (if not yet), puts {@code realmJson} up for import and starts Keycloak
-     * in dev mode on 127.0.0.1:{@code port}, with the issuer pinned to that address.
+     * Unpacks {@code distZip} (if not yet), puts {@code imports} (a realm file, and users files of that
+     * realm) up for import and starts Keycloak in dev mode on 127.0.0.1:{@code port}, with the issuer
+     * pinned to that address.
      */
-    public static KeycloakServer start(Path distZip, Path realmJson, String realm, int port, Path logFile,
+    public static KeycloakServer start(Path distZip, List<Path> imports, String realm, int port, Path logFile,
             Map<String, String> environment) {
         Path home = unpack(distZip);
         KeycloakServer server = new KeycloakServer(home, port, realm, logFile);
-        server.launch(realmJson, environment);
+        server.launch(imports, environment);
         return server;
     }
 
@@ -61,16 +62,18 @@ public final class KeycloakServer implements AutoCloseable {
         return issuer() + "/protocol/openid-connect/token";
     }
 
-    private void launch(Path realmJson, Map<String, String> environment) {
+    private void launch(List<Path> imports, Map<String, String> environment) {
         try {
-            Path imports = home.resolve("data/import");
-            Files.createDirectories(imports);
-            try (var old = Files.list(imports)) {
+            Path importDirectory = home.resolve("data/import");
+            Files.createDirectories(importDirectory);
+            try (var old = Files.list(importDirectory)) {
                 for (Path p : old.toList()) {
                     Files.delete(p);
                 }
             }
-            Files.copy(realmJson, imports.resolve(realmJson.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            for (Path file : imports) {
+                Files.copy(file, importDirectory.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
             Files.createDirectories(log.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,11 +1,10 @@
 package io.jixiao.infra;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
- * The local stack's Keycloak, as a command: {@code start <dist.zip> <realm.json> <port> <runDir>} starts it
- * with the realm imported and leaves it running; {@code stop <runDir>} stops it.
+ * The local stack's Keycloak, as a command: {@code start <dist.zip> <repositoryRoot> <port> <runDir>} starts
+ * it with the {@link TestRealm} imported and leaves it running; {@code stop <runDir>} stops it.
  */
 public final class LocalKeycloak {
 
@@ -16,8 +15,9 @@ public final class LocalKeycloak {
                 System.err.println("stopped a Keycloak left running");
             }
             long started = System.nanoTime();
-            KeycloakServer keycloak = KeycloakServer.start(Path.of(args[1]), Path.of(args[2]), "jixiao",
-                    Integer.parseInt(args[3]), run.resolve("keycloak.log"), Map.of());
+            KeycloakServer keycloak = KeycloakServer.start(Path.of(args[1]),
+                    TestRealm.importFiles(Path.of(args[2]), run.resolve("keycloak-import")), TestRealm.NAME,
+                    Integer.parseInt(args[3]), run.resolve("keycloak.log"), TestRealm.environment());
             long pid = keycloak.detach(run.resolve("keycloak.pid"));
             System.out.printf("keycloak %s ready in %.0f s, pid %d%n", keycloak.issuer(),
                     (System.nanoTime() - started) / 1e9, pid);
@@ -25,7 +25,7 @@ public final class LocalKeycloak {
             System.out.println(KeycloakServer.stopDetached(Path.of(args[1]).resolve("keycloak.pid"))
                     ? "keycloak stopped" : "keycloak was not running");
         } else {
-            System.err.println("usage: LocalKeycloak start <dist.zip> <realm.json> <port> <runDir> | stop <runDir>");
+            System.err.println("usage: LocalKeycloak start <dist.zip> <repositoryRoot> <port> <runDir> | stop <runDir>");
             System.exit(2);
         }
     }
