@@ -472,7 +472,12 @@ public final class Benchmarks {
         for (int run = 1; run <= runs; run++) {
             awaitConsumersIdle();
             Instant start = Instant.now();
+            long[] checkpointerBefore = checkpointerCounters();
             writeAtRate(rate, duration);
+            long[] checkpointer = checkpointerCounters();
+            for (int i = 0; i < checkpointer.length; i++) {
+                checkpointer[i] -= checkpointerBefore[i];
+            }
             Thread.sleep(5000);
             Map<String, Instant> committed = times("jixiao_budget", "select event_id::text, occurred_at from outbox_event"
                     + " where event_type = 'jixiao.budget.FundsSpent.v1' and occurred_at >= ?", start);
@@ -498,13 +503,17 @@ public final class Benchmarks {
                     .put("seenInReportService", lags.length).put("p50Millis", percentile(lags, 50))
                     .put("p99Millis", percentile(lags, 99)).put("maxMillis", lags.length == 0 ? -1 : lags[lags.length - 1])
                     .put("relayP50Millis", percentile(relayed, 50)).put("relayP99Millis", percentile(relayed, 99))
-                    .put("afterRelayP50Millis", percentile(consumed, 50)).put("afterRelayP99Millis", percentile(consumed, 99));
+                    .put("afterRelayP50Millis", percentile(consumed, 50)).put("afterRelayP99Millis", percentile(consumed, 99))
+                    .put("checkpointsBegun", checkpointer[0]).put("checkpointerBuffersWritten", checkpointer[1])
+                    .put("backendBuffersWritten", checkpointer[2]);
             System.out.printf("%nevent freshness, run %d of %d, at %d writes/s offered (%.0f/s committed): %d events,"
                     + " p50 %d ms, p99 %d ms, max %d ms%n", run, runs, rate, committed.size() / seconds, lags.length,
                     percentile(lags, 50), percentile(lags, 99), lags.length == 0 ? -1 : lags[lags.length - 1]);
             System.out.printf("  of which commit → broker's ack (relay): p50 %d ms, p99 %d ms; ack → applied in report-service:"
                     + " p50 %d ms, p99 %d ms%n", percentile(relayed, 50), percentile(relayed, 99), percentile(consumed, 50),
                     percentile(consumed, 99));
+            System.out.printf("  PostgreSQL while writing: %d checkpoints begun, %d buffers (%.0f MB) written by the checkpointer,"
+                    + " %d by the sessions%n", checkpointer[0], checkpointer[1], checkpointer[1] * 8 / 1024.0, checkpointer[2]);
         }
         long[] sorted = sortedOf(all);
         double sustained = committedEvents / Math.max(0.001, committedSeconds);
@@ -525,6 +534,20 @@ public final class Benchmarks {
         System.out.printf("%nevent freshness, all %d runs, at %d writes/s offered (%.0f/s committed): %d events, p50 %d ms,"
                 + " p99 %d ms, max %d ms (target p99 ≤ 500 ms)%n", runs, rate, sustained, sorted.length, percentile(sorted, 50),
                 percentile(sorted, 99), sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
+    }
+
+    /**
+     * The server's checkpoints begun and the buffers written by its checkpointer and by the sessions (PostgreSQL
+     * 15's pg_stat_bgwriter; its checkpointer reports writes as it goes, so a spread checkpoint shows while it
+     * runs): whether the write runs' dirty pages were still being written while freshness was measured.
+     */
+    private static long[] checkpointerCounters() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/jixiao_budget", "postgres", "");
+                ResultSet rs = c.createStatement().executeQuery("select checkpoints_timed + checkpoints_req,"
+                        + " buffers_checkpoint, buffers_backend from pg_stat_bgwriter")) {
+            rs.next();
+            return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
+        }
     }
 
     /** Milliseconds from each event's time in {@code from} to its time in {@code to}, for the events in both, sorted. */
