@@ -473,6 +473,7 @@ public final class Benchmarks {
             awaitConsumersIdle();
             Instant start = Instant.now();
             long[] checkpointerBefore = checkpointerCounters();
+            long dirtyAtStart = dirtyKilobytes();
             writeAtRate(rate, duration);
             long[] checkpointer = checkpointerCounters();
             for (int i = 0; i < checkpointer.length; i++) {
@@ -505,7 +506,7 @@ public final class Benchmarks {
                     .put("relayP50Millis", percentile(relayed, 50)).put("relayP99Millis", percentile(relayed, 99))
                     .put("afterRelayP50Millis", percentile(consumed, 50)).put("afterRelayP99Millis", percentile(consumed, 99))
                     .put("checkpointsBegun", checkpointer[0]).put("checkpointerBuffersWritten", checkpointer[1])
-                    .put("backendBuffersWritten", checkpointer[2]);
+                    .put("backendBuffersWritten", checkpointer[2]).put("dirtyPageCacheMegabytesAtStart", dirtyAtStart / 1024);
             System.out.printf("%nevent freshness, run %d of %d, at %d writes/s offered (%.0f/s committed): %d events,"
                     + " p50 %d ms, p99 %d ms, max %d ms%n", run, runs, rate, committed.size() / seconds, lags.length,
                     percentile(lags, 50), percentile(lags, 99), lags.length == 0 ? -1 : lags[lags.length - 1]);
@@ -513,7 +514,8 @@ public final class Benchmarks {
                     + " p50 %d ms, p99 %d ms%n", percentile(relayed, 50), percentile(relayed, 99), percentile(consumed, 50),
                     percentile(consumed, 99));
             System.out.printf("  PostgreSQL while writing: %d checkpoints begun, %d buffers (%.0f MB) written by the checkpointer,"
-                    + " %d by the sessions%n", checkpointer[0], checkpointer[1], checkpointer[1] * 8 / 1024.0, checkpointer[2]);
+                    + " %d by the sessions; the kernel had %d MB of dirty page cache (files not yet on disk) as it began%n",
+                    checkpointer[0], checkpointer[1], checkpointer[1] * 8 / 1024.0, checkpointer[2], dirtyAtStart / 1024);
         }
         long[] sorted = sortedOf(all);
         double sustained = committedEvents / Math.max(0.001, committedSeconds);
@@ -547,6 +549,24 @@ public final class Benchmarks {
                         + " buffers_checkpoint, buffers_backend from pg_stat_bgwriter")) {
             rs.next();
             return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
+        }
+    }
+
+    /**
+     * The kernel's dirty page cache (Linux /proc/meminfo: Dirty plus Writeback), kB, or -1 elsewhere: the write
+     * runs leave the broker's log files and the WAL in it, and flushing it competes with the commits' fsyncs.
+     */
+    private static long dirtyKilobytes() {
+        try {
+            long kb = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("Dirty:") || line.startsWith("Writeback:")) {
+                    kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return kb;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.zip.ZipInputStream;
 
 /**
  * A real Keycloak from its Maven Central distribution, in its own process, with a realm imported (the
- * local stack and the tests: {@link TestRealm}). The distribution is unpacked once per version under {@code ~/.cache/jixiao/} (its first
- * start also builds it, about 80 s here; later starts take about 25 s).
+ * local stack and the tests: {@link TestRealm}). The distribution is unpacked once per version under
+ * {@code ~/.cache/jixiao/} (its first start also builds it, about 80 s here; later starts take about 25 s).
  */
 public final class KeycloakServer implements AutoCloseable {
 
