@@ -216,8 +216,8 @@ public final class Benchmarks {
                 "ratio", "one statement, SQL/s", "ratio", "raw inserts/s, each of three");
         bounds.forEach(System.out::println);
         System.out.printf("%nwhere the cores went during each 10 s run (cores in use; steal: taken by the host)%n");
-        System.out.printf("%-12s %-12s %7s %9s %7s %6s %8s %8s %6s %6s %6s  %s%n", "concurrency", "run", "budget", "indicator",
-                "report", "kafka", "postgres", "keycloak", "other", "steal", "idle", "busy µs per operation");
+        System.out.printf("%-12s %-12s %7s %9s %7s %6s %8s %8s %6s %6s %6s %6s  %s%n", "concurrency", "run", "budget", "indicator",
+                "report", "kafka", "postgres", "keycloak", "bench", "other", "steal", "idle", "busy µs per operation");
         coreRows.forEach(System.out::println);
         System.out.printf("%n%-12s %22s %30s %24s %10s%n", "concurrency", "busy µs per write", "of which budget-service's",
                 "busy µs per raw insert", "cost ratio");
@@ -238,7 +238,7 @@ public final class Benchmarks {
                 + " concurrency 1, where each write needs a commit of its own after the front half, refusedBeforeDatabase ×"
                 + " raw ÷ (refusedBeforeDatabase + raw)");
         writes.put("cpu", "cores in use per part of the stack during the first 10 s run of each concurrency and during"
-                + " the pgbench run just before it (from /proc; other: busy and none of the parts, such as the load generator;"
+                + " the pgbench run just before it (from /proc; bench: this program; other: busy and none of the parts, such as wrk;"
                 + " steal: taken by the host); busyMicrosPerWrite: the machine's busy time from the run's start until the"
                 + " consumers were idle, per write; busyMicrosPerRawInsert: the same for pgbench's inserts; costRatio:"
                 + " their ratio, the write ratio the machine could reach if only CPU decided; budgetServiceMicrosPerWrite:"
@@ -256,9 +256,9 @@ public final class Benchmarks {
 
     private static String coresRow(int concurrency, String run, CoreUse.Interval i, String perOperation) {
         Map<String, Double> c = i.cores();
-        return String.format("%-12d %-12s %7.2f %9.2f %7.2f %6.2f %8.2f %8.2f %6.2f %6.2f %6.2f  %s", concurrency, run,
+        return String.format("%-12d %-12s %7.2f %9.2f %7.2f %6.2f %8.2f %8.2f %6.2f %6.2f %6.2f %6.2f  %s", concurrency, run,
                 c.get("budget-service"), c.get("indicator-service"), c.get("report-service"), c.get("kafka"), c.get("postgres"),
-                c.get("keycloak"), i.other(), i.steal(), i.idle(), perOperation);
+                c.get("keycloak"), c.get("bench"), i.other(), i.steal(), i.idle(), perOperation);
     }
 
     private static void coresJson(ObjectNode node, CoreUse.Interval i) {
@@ -449,12 +449,17 @@ public final class Benchmarks {
      * apart differed by a quarter. The figures that count are those of all the runs' events together.
      * Without the write runs before it, the stack is cold: it first writes at the same rate for the
      * warm-up (--warmup seconds), so the compiled code and the consumers' batches are those of a warm stack.
+     * After the write runs (wrk's) the stack is warm but this program's own client is not: its compiler
+     * took cores from the stack during the first run, so it writes at the rate for --generator-warmup
+     * seconds (30) first.
      */
-    private void freshness(int rate, Duration duration, int runs, boolean warmUp) throws Exception {
+    private void freshness(int rate, Duration duration, int runs, boolean stackCold) throws Exception {
         user = password("hhczj-user");
-        if (warmUp) {
-            Duration warmup = Duration.ofSeconds(Long.parseLong(args.getOrDefault("warmup", "120")));
-            System.out.printf("%nwarming up: %d writes/s for %d s%n", rate, warmup.toSeconds());
+        Duration warmup = Duration.ofSeconds(Long.parseLong(stackCold ? args.getOrDefault("warmup", "120")
+                : args.getOrDefault("generator-warmup", "30")));
+        if (!warmup.isZero()) {
+            System.out.printf("%nwarming up%s: %d writes/s for %d s%n", stackCold ? "" : " this program's client", rate,
+                    warmup.toSeconds());
             // a token lives 5 minutes: the warm-up writes in pieces, each with a fresh one
             for (Duration left = warmup; !left.isNegative() && !left.isZero(); left = left.minusSeconds(60)) {
                 user = password("hhczj-user");
@@ -469,12 +474,15 @@ public final class Benchmarks {
         List<Long> consumption = new ArrayList<>();
         long committedEvents = 0;
         double committedSeconds = 0;
+        CoreUse cores = new CoreUse(this.run);
         for (int run = 1; run <= runs; run++) {
             awaitConsumersIdle();
             Instant start = Instant.now();
+            CoreUse.Snapshot coresAtStart = cores.take();
             long[] checkpointerBefore = checkpointerCounters();
             long dirtyAtStart = dirtyKilobytes();
             writeAtRate(rate, duration);
+            CoreUse.Interval coresWhileWriting = cores.since(coresAtStart);
             long[] checkpointer = checkpointerCounters();
             for (int i = 0; i < checkpointer.length; i++) {
                 checkpointer[i] -= checkpointerBefore[i];
@@ -500,7 +508,9 @@ public final class Benchmarks {
             committedEvents += committed.size();
             committedSeconds += seconds;
             Arrays.stream(lags).forEach(all::add);
-            each.addObject().put("committedPerSecond", round(committed.size() / seconds)).put("events", committed.size())
+            ObjectNode runJson = each.addObject();
+            coresJson(runJson.putObject("cores"), coresWhileWriting);
+            runJson.put("committedPerSecond", round(committed.size() / seconds)).put("events", committed.size())
                     .put("seenInReportService", lags.length).put("p50Millis", percentile(lags, 50))
                     .put("p99Millis", percentile(lags, 99)).put("maxMillis", lags.length == 0 ? -1 : lags[lags.length - 1])
                     .put("relayP50Millis", percentile(relayed, 50)).put("relayP99Millis", percentile(relayed, 99))
@@ -516,10 +526,16 @@ public final class Benchmarks {
             System.out.printf("  PostgreSQL while writing: %d checkpoints begun, %d buffers (%.0f MB) written by the checkpointer,"
                     + " %d by the sessions; the kernel had %d MB of dirty page cache (files not yet on disk) as it began%n",
                     checkpointer[0], checkpointer[1], checkpointer[1] * 8 / 1024.0, checkpointer[2], dirtyAtStart / 1024);
+            Map<String, Double> c = coresWhileWriting.cores();
+            System.out.printf("  cores in use while writing: budget %.2f, indicator %.2f, report %.2f, kafka %.2f, postgres %.2f,"
+                    + " keycloak %.2f, bench (the load generator) %.2f, other %.2f, steal %.2f, idle %.2f%n",
+                    c.get("budget-service"), c.get("indicator-service"), c.get("report-service"), c.get("kafka"),
+                    c.get("postgres"), c.get("keycloak"), c.get("bench"), coresWhileWriting.other(), coresWhileWriting.steal(),
+                    coresWhileWriting.idle());
         }
         long[] sorted = sortedOf(all);
         double sustained = committedEvents / Math.max(0.001, committedSeconds);
-        f.put("rate", rate).put("committedPerSecond", round(sustained)).put("events", committedEvents)
+        f.put("rate", rate).put("warmupSeconds", warmup.toSeconds()).put("committedPerSecond", round(sustained)).put("events", committedEvents)
                 .put("seenInReportService", sorted.length)
                 .put("p50Millis", percentile(sorted, 50)).put("p99Millis", percentile(sorted, 99))
                 .put("maxMillis", sorted.length == 0 ? -1 : sorted[sorted.length - 1])

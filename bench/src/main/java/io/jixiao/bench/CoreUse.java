@@ -12,14 +12,14 @@ import java.util.stream.Stream;
 /**
  * Where the machine's cores went over an interval, per part of the stack, read from /proc: the three
  * services, Kafka and Keycloak by their pid files in .run, PostgreSQL by its processes' name (with the
- * time of backends that exited, which the kernel adds to their parent's). What is busy and none of those
- * is "other" (the load generator, this program, the machine's other servers); steal is what the host
- * took from this virtual machine.
+ * time of backends that exited, which the kernel adds to their parent's), and "bench", this program (the
+ * freshness runs' load generator). What is busy and none of those is "other" (wrk, pgbench, the machine's
+ * other servers); steal is what the host took from this virtual machine.
  */
 final class CoreUse {
 
     static final List<String> PARTS = List.of("budget-service", "indicator-service", "report-service", "kafka", "postgres",
-            "keycloak");
+            "keycloak", "bench");
     /** The kernel's USER_HZ: /proc reports CPU time in hundredths of a second on every Linux this runs on. */
     private static final double TICKS_PER_SECOND = 100;
 
@@ -57,6 +57,8 @@ final class CoreUse {
             ticks.put(part.getKey(), processTicks(part.getValue()));
         }
         ticks.put("postgres", postgresTicks());
+        long[] self = processTimes(Path.of("/proc/self/stat"));
+        ticks.put("bench", self == null ? 0 : self[0] + self[1]);
         long[] machine = machineTicks(Files.readAllLines(Path.of("/proc/stat")).get(0));
         return new Snapshot(System.nanoTime(), ticks, machine[0], machine[1], machine[2]);
     }
