@@ -538,7 +538,8 @@ public final class Benchmarks {
         }
         long[] sorted = sortedOf(all);
         double sustained = committedEvents / Math.max(0.001, committedSeconds);
-        f.put("rate", rate).put("warmupSeconds", warmup.toSeconds()).put("committedPerSecond", round(sustained)).put("events", committedEvents)
+        f.put("rate", rate).put("warmupSeconds", warmup.toSeconds()).put("committedPerSecond", round(sustained))
+                .put("events", committedEvents)
                 .put("seenInReportService", sorted.length)
                 .put("p50Millis", percentile(sorted, 50)).put("p99Millis", percentile(sorted, 99))
                 .put("maxMillis", sorted.length == 0 ? -1 : sorted[sorted.length - 1])

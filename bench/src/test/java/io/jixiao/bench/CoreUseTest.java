@@ -80,9 +80,6 @@ class CoreUseTest {
         while (System.nanoTime() - spinStart < 600_000_000L) {
             x += Long.numberOfTrailingZeros(x + System.nanoTime());
         }
-        if (x == 42) {
-            System.out.print(""); // keeps the loop's result used
-        }
         return (System.nanoTime() - spinStart) / 1e9;
     }
 }
