@@ -18,7 +18,10 @@ import java.util.List;
  * entry and the outbox event, move the line's total, commit): a round trip each;</li>
  * <li>in one statement (a data-modifying CTE that locks, checks the funds, appends both rows and moves the
  * total), in a transaction of its own: one round trip, the least a rule-checked disbursement with an
- * outbox can cost the database.</li>
+ * outbox can cost the database;</li>
+ * <li>the entry and the line's total alone, in one statement: no project lock and no outbox row, as if the
+ * ledger itself were the outbox and the line's row the only lock. A floor under any design that keeps this
+ * ledger, whatever it gives up for it.</li>
  * </ul>
  * Next to the raw single-row insert rate they show why budget-service commits disbursements in groups,
  * and what no design can pass when there is nothing to group (one client): even without HTTP, tokens,
@@ -44,10 +47,12 @@ final class DisbursementCeiling implements AutoCloseable {
 
     private final Path statementByStatement;
     private final Path oneStatement;
+    private final Path entryAndTotal;
 
-    private DisbursementCeiling(Path statementByStatement, Path oneStatement) {
+    private DisbursementCeiling(Path statementByStatement, Path oneStatement, Path entryAndTotal) {
         this.statementByStatement = statementByStatement;
         this.oneStatement = oneStatement;
+        this.entryAndTotal = entryAndTotal;
     }
 
     /** A fresh scratch database with budget-service's schema and projects to disburse from. */
@@ -96,7 +101,18 @@ final class DisbursementCeiling implements AutoCloseable {
                     SELECT gen_random_uuid(), 'jixiao.budget.FundsSpent.v1', 'project/x', 'x', '%s', now() FROM e RETURNING 1)
                 UPDATE funding_line SET spent = spent + 0.01 WHERE id = (SELECT line_id FROM t) AND EXISTS (SELECT 1 FROM o);
                 """.formatted(PROJECTS, PAYLOAD));
-        return new DisbursementCeiling(statementByStatement, oneStatement);
+        Path entryAndTotal = Files.createTempFile("disbursement-entry-and-total", ".sql");
+        // the least of all: the line's total moves only while its arrived funds cover it, and the entry is
+        // appended only with that move
+        Files.writeString(entryAndTotal, """
+                \\set n random(1, %d)
+                WITH t AS (SELECT project_id, line_id FROM bench_target WHERE n = :n),
+                  f AS (UPDATE funding_line SET spent = spent + 0.01 WHERE id = (SELECT line_id FROM t) AND arrived - spent >= 0.01
+                    RETURNING id, project_id)
+                INSERT INTO ledger_entry (id, project_id, funding_line_id, kind, amount, business_date, counterparty, purpose, recorded_at, recorded_by)
+                  SELECT gen_random_uuid(), f.project_id, f.id, 'DISBURSEMENT', 0.01, date '2023-05-01', '压测', '吞吐量测试', now(), 'bench' FROM f;
+                """.formatted(PROJECTS));
+        return new DisbursementCeiling(statementByStatement, oneStatement, entryAndTotal);
     }
 
     /** Disbursements/s, statement by statement as budget-service sends them, one per transaction. */
@@ -106,12 +122,22 @@ final class DisbursementCeiling implements AutoCloseable {
 
     /** Disbursements/s, each one statement (one round trip) in a transaction of its own. */
     double oneStatementPerSecond(int concurrency, int seconds) throws IOException, InterruptedException, SQLException {
+        return appendingPerSecond(oneStatement, "one-statement", concurrency, seconds);
+    }
+
+    /** Disbursements/s, each only the entry and the line's total, one statement in a transaction of its own. */
+    double entryAndTotalPerSecond(int concurrency, int seconds) throws IOException, InterruptedException, SQLException {
+        return appendingPerSecond(entryAndTotal, "entry-and-total", concurrency, seconds);
+    }
+
+    private double appendingPerSecond(Path script, String way, int concurrency, int seconds)
+            throws IOException, InterruptedException, SQLException {
         long before = ledgerEntries();
-        double perSecond = Pgbench.transactionsPerSecond(DATABASE, oneStatement, concurrency, seconds);
-        // its funds check lets the statement write nothing: the rate counts only if the entries are there
+        double perSecond = Pgbench.transactionsPerSecond(DATABASE, script, concurrency, seconds);
+        // a funds check lets the statement write nothing: the rate counts only if the entries are there
         long appended = ledgerEntries() - before;
         if (appended < perSecond * seconds * 0.95) {
-            throw new IllegalStateException("the one-statement disbursement ran " + Math.round(perSecond * seconds)
+            throw new IllegalStateException("the " + way + " disbursement ran " + Math.round(perSecond * seconds)
                     + " times but appended " + appended + " ledger entries");
         }
         return perSecond;

@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 class DisbursementCeilingTest {
 
     @Test
-    void bothWaysAppendAnEntryPerDisbursementAndKeepTheLinesTotals() throws Exception {
+    void everyWayAppendsAnEntryPerDisbursementAndKeepsTheLinesTotals() throws Exception {
         try (DisbursementCeiling ceiling = DisbursementCeiling.create()) {
-            // the one-statement rate counts only if its entries are there: the call checks them
+            // the one-statement rates count only if their entries are there: the calls check them
             assertTrue(ceiling.oneStatementPerSecond(2, 2) > 0);
+            assertTrue(ceiling.entryAndTotalPerSecond(2, 2) > 0);
             assertTrue(ceiling.statementByStatementPerSecond(2, 2) > 0);
             assertEquals(0, ceiling.linesOutOfBalance(), "every line's spent total is the sum of its entries");
         }
