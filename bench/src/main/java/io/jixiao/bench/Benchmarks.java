@@ -137,11 +137,11 @@ public final class Benchmarks {
         vacuumBudgetDatabase();
         // the database's own rates first, while the stack is idle: after a write run the consumers are
         // still catching up, and pgbench would share the cores with them
-        Map<Integer, double[]> database = new HashMap<>();
+        Map<Integer, DatabaseRates> database = new HashMap<>();
         try (DisbursementCeiling ceiling = DisbursementCeiling.create()) {
             for (int c : CONCURRENCY) {
-                database.put(c, new double[] { pgbench(c, 10), ceiling.statementByStatementPerSecond(c, 10),
-                        ceiling.oneStatementPerSecond(c, 10), ceiling.entryAndTotalPerSecond(c, 10) });
+                database.put(c, new DatabaseRates(pgbench(c, 10), ceiling.statementByStatementPerSecond(c, 10),
+                        ceiling.oneStatementPerSecond(c, 10), ceiling.entryAndTotalPerSecond(c, 10)));
             }
         }
         // on two shared cores the compiler needs minutes of traffic before the write path runs compiled
@@ -154,9 +154,9 @@ public final class Benchmarks {
         System.out.printf("%n%-12s %16s %16s %8s %12s %22s %8s %26s %8s%n", "concurrency", "disbursements/s", "raw inserts/s",
                 "ratio", "per commit", "consumers paused, /s", "ratio", "one per transaction, SQL/s", "ratio");
         for (int c : CONCURRENCY) {
-            double sqlOnly = database.get(c)[1];
-            double oneStatement = database.get(c)[2];
-            double entryAndTotal = database.get(c)[3];
+            double sqlOnly = database.get(c).statementByStatement();
+            double oneStatement = database.get(c).oneStatement();
+            double entryAndTotal = database.get(c).entryAndTotal();
             awaitConsumersIdle();
             CoreUse.Snapshot rawStart = cores.take();
             double rawBefore = pgbench(c, 10);
@@ -179,7 +179,7 @@ public final class Benchmarks {
             // this machine's raw rate drifts (up to 2.6× within an hour): the median of the run before the
             // warm-up and those just before and after this concurrency's runs, each with the stack idle
             awaitConsumersIdle();
-            double[] raws = { database.get(c)[0], rawBefore, pgbench(c, 10) };
+            double[] raws = { database.get(c).rawInserts(), rawBefore, pgbench(c, 10) };
             double raw = Arrays.stream(raws).sorted().toArray()[1];
             // every write needs the front half's work, so no design behind it writes more than it answers; a
             // single client's write also needs a commit of its own after it (nothing to share it with), so at
@@ -262,6 +262,10 @@ public final class Benchmarks {
         writes.put("entryAndTotalSql", "the ledger entry and the line's total alone, one statement in a transaction of its"
                 + " own (the total moves only while the line's arrived funds cover it, the entry only with it): no project"
                 + " lock and no outbox row, as if the ledger were the outbox: a floor under any design that keeps this ledger");
+    }
+
+    /** The database's own rates per second at one concurrency, measured with the stack idle before the write runs. */
+    private record DatabaseRates(double rawInserts, double statementByStatement, double oneStatement, double entryAndTotal) {
     }
 
     private static String coresRow(int concurrency, String run, CoreUse.Interval i, String perOperation) {
