@@ -42,7 +42,9 @@ public final class Benchmarks {
 
     private static final String DEPARTMENT = "HHCZJ";
     private static final int PROJECTS = 64;
-    private static final int[] CONCURRENCY = { 1, 8, 32 };
+    /** The write runs' client counts; --concurrency 1,8,32,64 measures at others. */
+    private static final String CONCURRENCY = "1,8,32";
+    private static final int MAX_CLIENTS = 64;
     private static final int START_SAMPLES = 3;
     /** DESIGN §12 states the freshness target at this write rate (per second); --rate measures at another. */
     private static final String FRESHNESS_TARGET_RATE = "500";
@@ -57,6 +59,7 @@ public final class Benchmarks {
     private final String report;
     private final String tokenEndpoint;
     private final Path run;
+    private final int[] clientCounts;
     private final ObjectNode results = Http.JSON.createObjectNode();
     private String portal;
     private String user;
@@ -69,6 +72,27 @@ public final class Benchmarks {
         this.tokenEndpoint = args.getOrDefault("issuer", "http://127.0.0.1:8180/realms/jixiao")
                 + "/protocol/openid-connect/token";
         this.run = Path.of(args.getOrDefault("run", ".run"));
+        this.clientCounts = clientCounts(args.getOrDefault("concurrency", CONCURRENCY));
+    }
+
+    /**
+     * "1,8,32" as client counts; anything else stops the run before it measures anything. At most 64:
+     * pgbench opens a connection per client, and PostgreSQL's 100 (max_connections) are shared with the
+     * stack's pools.
+     */
+    static int[] clientCounts(String list) {
+        int[] counts;
+        try {
+            counts = Arrays.stream(list.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--concurrency takes client counts separated by commas, e.g. 1,8,32; got \""
+                    + list + "\"");
+        }
+        if (counts.length == 0 || Arrays.stream(counts).anyMatch(c -> c < 1 || c > MAX_CLIENTS)) {
+            throw new IllegalArgumentException("--concurrency: each client count must be from 1 to " + MAX_CLIENTS
+                    + "; got \"" + list + "\"");
+        }
+        return counts;
     }
 
     public static void main(String[] argv) throws Exception {
@@ -139,7 +163,7 @@ public final class Benchmarks {
         // still catching up, and pgbench would share the cores with them
         Map<Integer, DatabaseRates> database = new HashMap<>();
         try (DisbursementCeiling ceiling = DisbursementCeiling.create()) {
-            for (int c : CONCURRENCY) {
+            for (int c : clientCounts) {
                 database.put(c, new DatabaseRates(pgbench(c, 10), ceiling.statementByStatementPerSecond(c, 10),
                         ceiling.oneStatementPerSecond(c, 10), ceiling.entryAndTotalPerSecond(c, 10)));
             }
@@ -153,7 +177,7 @@ public final class Benchmarks {
         List<String> costs = new ArrayList<>();
         System.out.printf("%n%-12s %16s %16s %8s %12s %22s %8s %26s %8s%n", "concurrency", "disbursements/s", "raw inserts/s",
                 "ratio", "per commit", "consumers paused, /s", "ratio", "one per transaction, SQL/s", "ratio");
-        for (int c : CONCURRENCY) {
+        for (int c : clientCounts) {
             double sqlOnly = database.get(c).statementByStatement();
             double oneStatement = database.get(c).oneStatement();
             double entryAndTotal = database.get(c).entryAndTotal();
