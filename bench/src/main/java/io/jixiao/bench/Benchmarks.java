@@ -178,9 +178,10 @@ public final class Benchmarks {
         System.out.printf("%n%-12s %16s %16s %8s %12s %22s %8s %26s %8s%n", "concurrency", "disbursements/s", "raw inserts/s",
                 "ratio", "per commit", "consumers paused, /s", "ratio", "one per transaction, SQL/s", "ratio");
         for (int c : clientCounts) {
-            double sqlOnly = database.get(c).statementByStatement();
-            double oneStatement = database.get(c).oneStatement();
-            double entryAndTotal = database.get(c).entryAndTotal();
+            DatabaseRates db = database.get(c);
+            double sqlOnly = db.statementByStatement();
+            double oneStatement = db.oneStatement();
+            double entryAndTotal = db.entryAndTotal();
             awaitConsumersIdle();
             CoreUse.Snapshot rawStart = cores.take();
             double rawBefore = pgbench(c, 10);
@@ -203,7 +204,7 @@ public final class Benchmarks {
             // this machine's raw rate drifts (up to 2.6× within an hour): the median of the run before the
             // warm-up and those just before and after this concurrency's runs, each with the stack idle
             awaitConsumersIdle();
-            double[] raws = { database.get(c).rawInserts(), rawBefore, pgbench(c, 10) };
+            double[] raws = { db.rawInserts(), rawBefore, pgbench(c, 10) };
             double raw = Arrays.stream(raws).sorted().toArray()[1];
             // every write needs the front half's work, so no design behind it writes more than it answers; a
             // single client's write also needs a commit of its own after it (nothing to share it with), so at

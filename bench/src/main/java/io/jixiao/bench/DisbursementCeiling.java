@@ -143,9 +143,12 @@ final class DisbursementCeiling implements AutoCloseable {
         return perSecond;
     }
 
-    /** Drops the scratch database. */
+    /** Drops the scratch database and deletes the pgbench scripts, so repeated runs leave nothing in /tmp. */
     @Override
     public void close() throws SQLException {
+        for (Path script : List.of(statementByStatement, oneStatement, entryAndTotal)) {
+            script.toFile().delete();
+        }
         onServer("drop database if exists " + DATABASE + " with (force)");
     }
 
