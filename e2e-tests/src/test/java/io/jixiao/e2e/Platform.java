@@ -20,6 +20,13 @@ import io.jixiao.infra.TestRealm;
  */
 final class Platform implements AutoCloseable {
 
+    /**
+     * How often the services read the realm's published signing keys here: shorter than the 60 s default, so
+     * that KeyRotationTest sees a withdrawn key refused without waiting a minute.
+     */
+    static final Duration SIGNING_KEYS_READ_EVERY = Duration.ofSeconds(10);
+    static final String KEYCLOAK_ADMIN_PASSWORD = KeycloakServer.TEST_ADMIN_PASSWORD;
+
     final Path root = Path.of(System.getProperty("jixiao.root", "..")).toAbsolutePath().normalize();
     final Path logs = root.resolve("e2e-tests/target/e2e-logs");
     final KafkaBroker kafka;
@@ -71,6 +78,7 @@ final class Platform implements AutoCloseable {
         env.put(prefix + "_DB_PASSWORD", db.server().password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        env.put("JIXIAO_SIGNING_KEYS_READ_EVERY", SIGNING_KEYS_READ_EVERY.toSeconds() + "s");
         return ServiceProcess.start(name, root.resolve(name + "/target/quarkus-app/quarkus-run.jar"), port, env,
                 logs.resolve(name + ".log"), Duration.ofSeconds(90));
     }

@@ -22,6 +22,9 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
+    /** The master realm's admin password, unless the environment given to {@link #start} sets another. */
+    public static final String TEST_ADMIN_PASSWORD = "keycloak-test-admin";
+
     private final Path home;
     private final int port;
     private final String realm;
@@ -87,7 +90,7 @@ public final class KeycloakServer implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", environment.getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD",
-                "keycloak-test-admin"));
+                TEST_ADMIN_PASSWORD));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putIfAbsent("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         builder.environment().putAll(environment);

@@ -1,8 +1,16 @@
 package io.jixiao.infra;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.lang.JoseException;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -44,6 +52,33 @@ public final class TestTokens {
     /** A token whose {@code exp} is the given second, for what must stop working when it expires. */
     public static String tokenExpiringAt(long expiresAtEpochSecond, String subject, String department,
             String... roles) {
+        return claims(expiresAtEpochSecond, subject, department, roles).jws().keyId("1").sign();
+    }
+
+    /**
+     * A token signed by the test server's key but naming it {@code keyId} in its header: what a token of a
+     * rotated (or made-up) key looks like to a service holding the key set published before.
+     */
+    public static String signedAsKey(String keyId, String subject, String department, String... roles) {
+        return claims(Instant.now().getEpochSecond() + 3600, subject, department, roles).jws().keyId(keyId)
+                .sign(testServerKey());
+    }
+
+    /** The OIDC test server's private key (its jar's privateKey.jwk, which it publishes as key "1"). */
+    private static PrivateKey testServerKey() {
+        try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream("privateKey.jwk")) {
+            if (in == null) {
+                throw new IllegalStateException("privateKey.jwk is not on the class path (quarkus-test-oidc-server)");
+            }
+            return ((RsaJsonWebKey) JsonWebKey.Factory.newJwk(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
+                    .getPrivateKey();
+        } catch (IOException | JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JwtClaimsBuilder claims(long expiresAtEpochSecond, String subject, String department,
+            String... roles) {
         JwtClaimsBuilder claims = Jwt.claims()
                 .subject(subject)
                 .issuer(ISSUER)
@@ -54,7 +89,7 @@ public final class TestTokens {
         if (department != null) {
             claims.claim("department", department);
         }
-        return claims.jws().keyId("1").sign();
+        return claims;
     }
 
     private TestTokens() {

@@ -11,7 +11,8 @@ public interface VerifiedTokenConfig {
 
     /**
      * The longest a verified token is trusted without a new verification; never past the token's own
-     * expiry. It bounds how late a withdrawn signing key takes effect. {@code 0s} turns the cache off.
+     * expiry. {@code 0s} turns the cache off. (A withdrawn signing key is refused within
+     * {@code jixiao.signing-keys.read-every}, cached or not.)
      */
     @WithDefault("60s")
     Duration ttl();

@@ -18,8 +18,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Remembers each identity the OIDC identity provider verified from a bearer access token
- * ({@link VerifiedTokens}). It runs before every other augmentor, so what it keeps is the verification's
- * own result, and the augmentors run again on every request served from the cache.
+ * ({@link VerifiedTokens}). It runs before every other augmentor but {@link WithdrawnKeyRefusal}, so what it
+ * keeps is the verification's own result, and the augmentors run again on every request served from the
+ * cache.
  */
 @ApplicationScoped
 public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
@@ -33,7 +34,7 @@ public class VerifiedTokenRecorder implements SecurityIdentityAugmentor {
 
     @Override
     public int priority() {
-        return Integer.MAX_VALUE;
+        return Integer.MAX_VALUE - 1;
     }
 
     @Override

@@ -19,9 +19,9 @@ import io.quarkus.security.identity.SecurityIdentity;
  * user's), and verifying it again (signature, issuer, audience, claims) took about a third of
  * budget-service's CPU under write load; the result cannot differ for the same token before it
  * expires. A token is found here only as the exact same string, only before its own {@code exp}, and
- * only within {@link VerifiedTokenConfig#ttl()} of its verification, so a signing key withdrawn from
- * the realm stops working here within that time (DESIGN §9). Only verified tokens are remembered: a
- * refused one is verified, and refused, every time.
+ * only within {@link VerifiedTokenConfig#ttl()} of its verification. A token whose signing key the realm
+ * has withdrawn is refused on every request, found here or not ({@link WithdrawnKeyRefusal}). Only
+ * verified tokens are remembered: a refused one is verified, and refused, every time.
  */
 @Singleton
 public class VerifiedTokens {
