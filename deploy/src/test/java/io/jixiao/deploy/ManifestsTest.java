@@ -111,7 +111,7 @@ class ManifestsTest {
         }
         for (String service : SERVICES) {
             String properties = Manifests.read(Manifests.ROOT.resolve(service + "/src/main/resources/application.properties"));
-            List<String> consumed = values(properties, "mp\\.messaging\\.incoming\\.[^.]+\\.topic");
+            List<String> consumed = values(properties, "jixiao\\.consumer\\.channels\\.[^.]+\\.topic");
             List<String> published = values(properties, "jixiao\\.outbox\\.topic");
             int maxReplicas = m.named(HorizontalPodAutoscaler.class, service).getSpec().getMaxReplicas();
             for (String topic : consumed) {

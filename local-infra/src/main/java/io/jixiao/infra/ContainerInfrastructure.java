@@ -1,5 +1,6 @@
 package io.jixiao.infra;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.testcontainers.DockerClientFactory;
@@ -57,6 +58,26 @@ final class ContainerInfrastructure implements TestInfrastructure {
             @Override
             public void start() {
                 DockerClientFactory.instance().client().unpauseContainerCmd(kafka.getContainerId()).exec();
+            }
+
+            @Override
+            public void pause() {
+                stop();
+            }
+
+            @Override
+            public void resume() {
+                start();
+            }
+
+            @Override
+            public void holdRequests(Duration hold, short... apiKeys) {
+                throw new UnsupportedOperationException("holding the broker's requests needs the local broker and its"
+                        + " link (-Djixiao.test.infra=local)");
+            }
+
+            @Override
+            public void releaseRequests() {
             }
         };
     }

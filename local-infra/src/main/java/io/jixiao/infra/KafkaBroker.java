@@ -27,7 +27,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * <p>Its own process because the broker's dependencies (Scala, its Jackson) must not mix with the
  * services' classpath, and because a separate process is what tests need to simulate an outage:
  * {@link #stop()} takes the broker away, {@link #start()} brings it back on the same port with the
- * same data, as a restarted broker would.
+ * same data, as a restarted broker would; {@link #pause()} stops it answering at once (SIGSTOP), as a
+ * broker stalled by its machine does. A test broker ({@link #startFresh(Path)}) is reached through a
+ * {@link BrokerLink}, which can hold chosen kinds of request: its {@link #bootstrapServers()} are the
+ * link's.
  */
 public final class KafkaBroker implements BrokerControl, AutoCloseable {
 
@@ -37,31 +40,37 @@ public final class KafkaBroker implements BrokerControl, AutoCloseable {
     private final int brokerPort;
     private final int controllerPort;
     private final int defaultPartitions;
+    /** The port the broker advertises for its listener behind the link (the link's own), or 0 without a link. */
+    private final int linkPort;
+    private final int linkedListenerPort;
+    private BrokerLink link;
     private Process process;
     private final Thread shutdownHook = new Thread(this::killQuietly, "kafka-broker-shutdown");
 
-    private KafkaBroker(Path workDir, int brokerPort, int controllerPort, int defaultPartitions) {
+    private KafkaBroker(Path workDir, int brokerPort, int controllerPort, int defaultPartitions, int linkPort) {
         this.workDir = workDir;
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
         this.defaultPartitions = defaultPartitions;
+        this.linkPort = linkPort;
+        this.linkedListenerPort = linkPort == 0 ? 0 : freePort();
     }
 
-    /** A broker on free ports with fresh storage under {@code workDir}, started and ready. */
+    /**
+     * A test broker on free ports with fresh storage under {@code workDir}, started and ready, reached through a
+     * {@link BrokerLink}.
+     */
     public static KafkaBroker startFresh(Path workDir) {
-        return startFresh(workDir, freePort(), freePort(), 3);
-    }
-
-    public static KafkaBroker startFresh(Path workDir, int brokerPort, int controllerPort, int defaultPartitions) {
-        KafkaBroker broker = new KafkaBroker(workDir, brokerPort, controllerPort, defaultPartitions);
+        KafkaBroker broker = new KafkaBroker(workDir, freePort(), freePort(), 3, freePort());
+        broker.link = new BrokerLink(broker.linkPort, broker.linkedListenerPort);
         broker.writeConfigAndFormat();
         broker.start();
         return broker;
     }
 
-    /** Reopens a broker whose storage was formatted earlier (the local stack's re-runs). */
+    /** Reopens a broker whose storage was formatted earlier (the local stack's re-runs); no link. */
     public static KafkaBroker reopen(Path workDir, int brokerPort, int controllerPort, int defaultPartitions) {
-        KafkaBroker broker = new KafkaBroker(workDir, brokerPort, controllerPort, defaultPartitions);
+        KafkaBroker broker = new KafkaBroker(workDir, brokerPort, controllerPort, defaultPartitions, 0);
         if (!Files.exists(workDir.resolve("data/meta.properties"))) {
             broker.writeConfigAndFormat();
         } else {
@@ -71,8 +80,9 @@ public final class KafkaBroker implements BrokerControl, AutoCloseable {
         return broker;
     }
 
+    /** Where clients connect: the link, for a test broker; else the broker itself. */
     public String bootstrapServers() {
-        return "127.0.0.1:" + brokerPort;
+        return "127.0.0.1:" + (link != null ? linkPort : brokerPort);
     }
 
     public Path logFile() {
@@ -124,9 +134,61 @@ public final class KafkaBroker implements BrokerControl, AutoCloseable {
         }
     }
 
+    /** SIGSTOP: the broker stops answering at once, its connections stay open, nothing of it is shut down. */
+    @Override
+    public synchronized void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: the paused broker goes on where it stopped. */
+    @Override
+    public synchronized void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        if (process == null) {
+            throw new IllegalStateException("the broker is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void holdRequests(Duration hold, short... apiKeys) {
+        requireLink().hold(hold, apiKeys);
+    }
+
+    @Override
+    public void releaseRequests() {
+        requireLink().release();
+    }
+
+    private BrokerLink requireLink() {
+        if (link == null) {
+            throw new IllegalStateException("this broker is not behind a link (only a test broker from startFresh is)");
+        }
+        return link;
+    }
+
     @Override
     public void close() {
-        stop();
+        try {
+            stop();
+        } finally {
+            if (link != null) {
+                link.close();
+            }
+        }
     }
 
     /**
@@ -147,6 +209,35 @@ public final class KafkaBroker implements BrokerControl, AutoCloseable {
         }
         process = null;
         return pid;
+    }
+
+    /**
+     * The pid of a detached broker (its pid file in {@code workDir}) that is alive and answers at
+     * {@code bootstrapServers}; empty when there is none, or it does not answer within 10 s.
+     */
+    public static java.util.OptionalLong runningDetached(Path workDir, String bootstrapServers) {
+        Path pidFile = workDir.resolve("broker.pid");
+        try {
+            if (!Files.exists(pidFile)) {
+                return java.util.OptionalLong.empty();
+            }
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && answers(bootstrapServers)) {
+                return java.util.OptionalLong.of(pid);
+            }
+            return java.util.OptionalLong.empty();
+        } catch (IOException | NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    private static boolean answers(String bootstrapServers) {
+        try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
+            admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** Stops a detached broker by its pid file; true if one was running. */
@@ -224,11 +315,14 @@ public final class KafkaBroker implements BrokerControl, AutoCloseable {
                     "process.roles=broker,controller",
                     "node.id=1",
                     "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                    "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
+                    "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort
+                            + (link == null ? "" : ",LINKED://127.0.0.1:" + linkedListenerPort),
+                    // a client that bootstraps through the link is told the link's port, and so stays behind it
+                    "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort
+                            + (link == null ? "" : ",LINKED://127.0.0.1:" + linkPort),
                     "controller.listener.names=CONTROLLER",
                     "inter.broker.listener.name=PLAINTEXT",
-                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,LINKED:PLAINTEXT",
                     "log.dirs=" + workDir.resolve("data"),
                     "num.partitions=" + defaultPartitions,
                     // a single node: every replication factor and min ISR is 1, or internal topics never form
@@ -257,7 +351,7 @@ public final class KafkaBroker implements BrokerControl, AutoCloseable {
                 throw new IllegalStateException("the Kafka broker exited with " + process.exitValue()
                         + "; see " + logFile() + "\n" + tailOfLog());
             }
-            try (Admin admin = Admin.create(adminConfig(bootstrapServers()))) {
+            try (Admin admin = Admin.create(adminConfig("127.0.0.1:" + brokerPort))) {
                 admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
                 return;
             } catch (Exception e) {

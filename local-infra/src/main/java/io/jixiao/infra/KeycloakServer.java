@@ -125,6 +125,32 @@ public final class KeycloakServer implements AutoCloseable {
         return pid;
     }
 
+    /**
+     * The pid of a detached Keycloak (its {@code pidFile}) that is alive and serves the realm at
+     * {@code issuer}; empty when there is none, or it does not answer within 10 s.
+     */
+    public static java.util.OptionalLong runningDetached(Path pidFile, String issuer) {
+        try {
+            if (!Files.exists(pidFile)) {
+                return java.util.OptionalLong.empty();
+            }
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return java.util.OptionalLong.empty();
+            }
+            java.net.http.HttpResponse<Void> discovery = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                            .timeout(Duration.ofSeconds(10)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            return discovery.statusCode() == 200 ? java.util.OptionalLong.of(pid) : java.util.OptionalLong.empty();
+        } catch (IOException | NumberFormatException e) {
+            return java.util.OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     /** Stops a detached Keycloak (and the JVM kc.sh started) by its pid file; true if one was running. */
     public static boolean stopDetached(Path pidFile) {
         if (!Files.exists(pidFile)) {

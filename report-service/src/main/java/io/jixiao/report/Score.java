@@ -38,6 +38,11 @@ public class Score extends PanacheEntityBase implements Serializable {
     @Column(name = "execution_rate")
     public BigDecimal executionRate;
 
+    /** The budget and spending the score was computed on (yuan), as indicator-service saw the ledger. */
+    public BigDecimal budget;
+
+    public BigDecimal spent;
+
     public String groups;
 
     public String indicators;

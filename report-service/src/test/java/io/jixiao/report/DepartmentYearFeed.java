@@ -62,9 +62,15 @@ public final class DepartmentYearFeed implements AutoCloseable {
         return this;
     }
 
+    /** A score computed on the ledger as {@link #money()} leaves it (execution rate 93.88%). */
     public DepartmentYearFeed scored(String total, String grade, List<String> requiredExplanationCodes) {
+        return scored(total, grade, requiredExplanationCodes, "93.88");
+    }
+
+    public DepartmentYearFeed scored(String total, String grade, List<String> requiredExplanationCodes,
+            String executionRate) {
         ObjectNode p = header(null).put("scoreId", UUID.randomUUID().toString()).put("policy", "财预〔2020〕10号")
-                .put("total", total).put("grade", grade).put("executionRate", "93.88");
+                .put("total", total).put("grade", grade).put("executionRate", executionRate);
         ArrayNode groups = p.putArray("groups");
         groups.addObject().put("group", "EXECUTION_RATE").put("weight", "10").put("score", "9.39");
         groups.addObject().put("group", "OUTPUT").put("weight", "50").put("score", "50.00");

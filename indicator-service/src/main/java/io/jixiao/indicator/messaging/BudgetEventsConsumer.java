@@ -1,24 +1,21 @@
 package io.jixiao.indicator.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.jixiao.common.inbox.EventInbox;
-import io.smallrye.common.annotation.Blocking;
+import io.jixiao.common.inbox.EventReceiver;
 
 /**
- * budget.events in partition order, each record applied exactly once, a poll's records in one
- * transaction (a commit per event would bound how many the service keeps up with).
+ * budget.events in partition order (service-common's EventConsumers), each record applied exactly once, a
+ * poll's records in one transaction (a commit per event would bound how many the service keeps up with).
  */
 @ApplicationScoped
-public class BudgetEventsConsumer {
+public class BudgetEventsConsumer implements EventReceiver {
 
     @Inject
     EventInbox inbox;
@@ -26,11 +23,8 @@ public class BudgetEventsConsumer {
     @Inject
     LedgerProjection projection;
 
-    @Incoming("budget-events")
-    @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
-        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
-        records.forEach(batch::add);
-        inbox.receiveBatch(batch, projection);
+    @Override
+    public void receive(String channel, List<ConsumerRecord<String, String>> records) {
+        inbox.receiveBatch(records, projection);
     }
 }

@@ -15,6 +15,8 @@ import io.jixiao.common.security.Actor;
 import io.jixiao.events.EventTypes;
 import io.jixiao.indicator.Goal;
 import io.jixiao.indicator.Indicator;
+import io.jixiao.indicator.ProjectLedger;
+import io.jixiao.common.money.Yuan;
 import io.jixiao.common.money.Decimals;
 import io.jixiao.indicator.scoring.ScoreCard;
 
@@ -73,13 +75,20 @@ public class IndicatorEvents {
         append(EventTypes.INDICATOR_ACTUAL_CHANGED, i.departmentCode, i.projectId, payload, actor);
     }
 
-    public void departmentYearScored(UUID scoreId, String departmentCode, int fiscalYear, ScoreCard card, Actor actor) {
+    /**
+     * A score, with the ledger figures it was computed on (this service's view), so that report-service can
+     * check them against its own.
+     */
+    public void departmentYearScored(UUID scoreId, String departmentCode, int fiscalYear, ScoreCard card,
+            ProjectLedger.Totals ledger, Actor actor) {
         ObjectNode payload = header(departmentCode, fiscalYear, null)
                 .put("scoreId", scoreId.toString())
                 .put("policy", card.policy())
                 .put("total", Decimals.plain(ScoreCard.shown(card.total())))
                 .put("grade", card.grade())
-                .put("executionRate", Decimals.plain(ScoreCard.shown(card.executionRate())));
+                .put("executionRate", Decimals.plain(ScoreCard.shown(card.executionRate())))
+                .put("budget", Yuan.format(ledger.budget().setScale(2)))
+                .put("spent", Yuan.format(ledger.spent().setScale(2)));
         ArrayNode groups = payload.putArray("groups");
         card.groups().forEach(g -> groups.addObject().put("group", g.group().name())
                 .put("weight", Decimals.plain(g.weight())).put("score", Decimals.plain(ScoreCard.shown(g.score()))));

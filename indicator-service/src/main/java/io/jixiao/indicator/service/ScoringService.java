@@ -12,11 +12,13 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.common.inbox.ConsumerCatchUp;
 import io.jixiao.common.problem.ProblemException;
 import io.jixiao.common.security.Caller;
 import io.jixiao.indicator.Indicator;
 import io.jixiao.indicator.ProjectLedger;
 import io.jixiao.indicator.ScoreResult;
+import io.jixiao.indicator.config.ScoringConfig;
 import io.jixiao.indicator.mapping.ScoreView;
 import io.jixiao.indicator.messaging.IndicatorEvents;
 import io.jixiao.indicator.scoring.DepartmentYearScorer;
@@ -41,9 +43,24 @@ public class ScoringService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ConsumerCatchUp catchUp;
+
+    @Inject
+    ScoringConfig config;
+
+    /** The channel that brings the ledger's events (application.properties). */
+    static final String LEDGER_CHANNEL = "budget-events";
+
+    /**
+     * Scores the department-year, once this service has applied every ledger event published before the call
+     * (the execution rate and the cost lines' actuals are its view of the ledger), or refuses.
+     */
     @Transactional
     public ScoreView score(String departmentCode, int fiscalYear, String policyName) {
         caller.requireVisible(departmentCode, "department " + departmentCode);
+        catchUp.awaitCaughtUp(LEDGER_CHANNEL, config.ledgerCatchUpWithin(),
+                "the score of " + departmentCode + " " + fiscalYear);
         ScoringPolicy policy = policy(departmentCode, fiscalYear, policyName);
         List<Indicator> indicators = Indicator.list("departmentCode = ?1 and fiscalYear = ?2 order by level1, definedAt",
                 departmentCode, fiscalYear);
@@ -71,7 +88,7 @@ public class ScoringService {
         result.computedAt = OffsetDateTime.now();
         result.computedBy = caller.subject();
         result.persist();
-        events.departmentYearScored(result.id, departmentCode, fiscalYear, card, caller.actor());
+        events.departmentYearScored(result.id, departmentCode, fiscalYear, card, ledger, caller.actor());
         return ScoreView.of(result.id, departmentCode, fiscalYear, card, result.computedAt, result.computedBy);
     }
 

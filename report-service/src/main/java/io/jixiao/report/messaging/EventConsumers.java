@@ -1,25 +1,23 @@
 package io.jixiao.report.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.jixiao.common.inbox.EventInbox;
-import io.smallrye.common.annotation.Blocking;
+import io.jixiao.common.inbox.EventReceiver;
 
 /**
- * budget.events and indicator.events, each record applied exactly once and in partition order, a
- * poll's records in one transaction (one commit per event would bound how many the service keeps up
- * with). A rebuild holds {@link ReadModelGate} while it replays; these wait for it.
+ * budget.events and indicator.events (service-common's EventConsumers, a consumer per topic), each record
+ * applied exactly once and in partition order, a poll's records in one transaction (one commit per event
+ * would bound how many the service keeps up with). A rebuild holds {@link ReadModelGate} while it replays;
+ * these wait for it.
  */
 @ApplicationScoped
-public class EventConsumers {
+public class EventConsumers implements EventReceiver {
 
     @Inject
     EventInbox inbox;
@@ -30,21 +28,8 @@ public class EventConsumers {
     @Inject
     ReadModelGate gate;
 
-    @Incoming("budget-events")
-    @Blocking
-    public void budget(ConsumerRecords<String, String> records) {
-        apply(records);
-    }
-
-    @Incoming("indicator-events")
-    @Blocking
-    public void indicator(ConsumerRecords<String, String> records) {
-        apply(records);
-    }
-
-    private void apply(ConsumerRecords<String, String> records) {
-        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
-        records.forEach(batch::add);
-        gate.whileOpen(() -> inbox.receiveBatch(batch, projection));
+    @Override
+    public void receive(String channel, List<ConsumerRecord<String, String>> records) {
+        gate.whileOpen(() -> inbox.receiveBatch(records, projection));
     }
 }

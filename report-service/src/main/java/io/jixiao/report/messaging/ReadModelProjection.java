@@ -256,6 +256,8 @@ public class ReadModelProjection implements EventHandler {
         s.total = decimal(p, "total");
         s.grade = p.get("grade").asText();
         s.executionRate = decimal(p, "executionRate");
+        s.budget = decimal(p, "budget");
+        s.spent = decimal(p, "spent");
         s.groups = p.get("groups").toString();
         s.indicators = p.get("indicators").toString();
         s.requiredExplanations = p.get("requiredExplanations").toString();

@@ -19,9 +19,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.jixiao.common.inbox.EventConsumerConfig;
 import io.jixiao.common.inbox.EventInbox;
 import io.jixiao.common.inbox.IncomingEvent;
 import io.jixiao.common.kafka.KafkaClientProperties;
@@ -61,12 +61,9 @@ public class ReadModelRebuild {
     @Inject
     ReadModelRebuildConfig config;
 
-    /** The topics the live consumers read: a rebuild replays exactly those. */
-    @ConfigProperty(name = "mp.messaging.incoming.budget-events.topic")
-    String budgetTopic;
-
-    @ConfigProperty(name = "mp.messaging.incoming.indicator-events.topic")
-    String indicatorTopic;
+    /** The live consumers' channels: a rebuild replays exactly their topics. */
+    @Inject
+    EventConsumerConfig consumers;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -96,7 +93,7 @@ public class ReadModelRebuild {
         });
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(budgetTopic, indicatorTopic)) {
+            for (String topic : consumers.channels().values().stream().map(EventConsumerConfig.Channel::topic).toList()) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
             consumer.assign(partitions);

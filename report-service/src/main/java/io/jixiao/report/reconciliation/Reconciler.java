@@ -189,6 +189,70 @@ public final class Reconciler {
         }));
     }
 
+    /** The ledger figures a score was computed on; {@code budget} and {@code spent} null when its event did not say. */
+    public record ScoreBasis(BigDecimal executionRate, BigDecimal budget, BigDecimal spent) {
+    }
+
+    /** A ledger-fed indicator's actual as indicator-service reported it, and the same measure from this ledger. */
+    public record LedgerFedActual(String indicator, String unit, BigDecimal reported, BigDecimal ledger) {
+    }
+
+    /**
+     * The score and the ledger-fed actuals were computed by indicator-service on its own view of the ledger. Where
+     * that view was behind this one (it had not applied the latest disbursements), the score is not the year's:
+     * a blocking finding naming both figures, until the year is scored again.
+     */
+    public static void scoreBasis(List<Finding> findings, ScoreBasis basis, LedgerTotals totals,
+            List<LedgerFedActual> actuals) {
+        if (basis == null) {
+            return;
+        }
+        List<String> differences = new ArrayList<>();
+        if (basis.budget() != null && basis.budget().compareTo(totals.budget()) != 0) {
+            findings.add(new Finding("SCORE_LEDGER_BEHIND", Severity.BLOCKING, "budget",
+                    "the score was computed on a budget of " + wan(basis.budget()) + " 万元, the ledger's is "
+                            + wan(totals.budget()) + " 万元: score the year again",
+                    wan(basis.budget()), wan(totals.budget())));
+            differences.add("budget");
+        }
+        if (basis.spent() != null && basis.spent().compareTo(totals.spent()) != 0) {
+            findings.add(new Finding("SCORE_LEDGER_BEHIND", Severity.BLOCKING, "spent",
+                    "the score was computed on " + wan(basis.spent()) + " 万元 spent, the ledger has "
+                            + wan(totals.spent()) + " 万元: score the year again",
+                    wan(basis.spent()), wan(totals.spent())));
+            differences.add("spent");
+        }
+        BigDecimal rate = totals.executionRate() == null ? null : totals.executionRate().setScale(2, RoundingMode.HALF_UP);
+        BigDecimal scoredRate = basis.executionRate() == null ? null : basis.executionRate().setScale(2, RoundingMode.HALF_UP);
+        if (!java.util.Objects.equals(rate, scoredRate)) {
+            String shown = scoredRate == null ? "none" : scoredRate.toPlainString() + "%";
+            findings.add(new Finding("SCORE_LEDGER_BEHIND", Severity.BLOCKING, "executionRate",
+                    "the score was computed on an execution rate of " + shown + ", the ledger's is "
+                            + (rate == null ? "none" : rate.toPlainString() + "%") + ": score the year again",
+                    scoredRate == null ? null : scoredRate.toPlainString(), rate == null ? null : rate.toPlainString()));
+            differences.add("executionRate");
+        }
+        for (LedgerFedActual actual : actuals) {
+            boolean same = actual.reported() != null && actual.ledger() != null
+                    ? actual.reported().setScale(2, RoundingMode.HALF_UP).compareTo(actual.ledger().setScale(2, RoundingMode.HALF_UP)) == 0
+                    : actual.reported() == null && actual.ledger() == null;
+            if (!same) {
+                String reported = actual.reported() == null ? "none" : Decimals.shown(actual.reported()) + actual.unit();
+                String ledger = actual.ledger() == null ? "none" : Decimals.shown(actual.ledger()) + actual.unit();
+                findings.add(new Finding("LEDGER_ACTUAL_BEHIND", Severity.BLOCKING, actual.indicator(),
+                        "'" + actual.indicator() + "' shows " + reported + " from the ledger, the ledger has " + ledger
+                                + ": its actual has not caught up; score the year again once it has",
+                        actual.reported() == null ? null : Decimals.shown(actual.reported()),
+                        actual.ledger() == null ? null : Decimals.shown(actual.ledger())));
+                differences.add(actual.indicator());
+            }
+        }
+        if (differences.isEmpty()) {
+            findings.add(new Finding("SCORE_LEDGER_BEHIND", Severity.OK, "department",
+                    "the score and the ledger-fed actuals were computed on the ledger as it stands", null, null));
+        }
+    }
+
     /** A requirement the score raised (DESIGN §6.2), and whether it has been met since. */
     public record Requirement(String code, UUID indicatorId, String message) {
     }

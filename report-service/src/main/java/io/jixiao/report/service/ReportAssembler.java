@@ -115,14 +115,15 @@ public class ReportAssembler {
         ScoreSummary scoreSummary = score == null ? null : new ScoreSummary(score.policy, Decimals.shown(score.total), score.grade,
                 Decimals.shown(score.executionRate), groups(score));
 
-        List<Finding> findings = findings(projects, budget, arrived, spent, declared, indicators, score, narrative);
+        List<Finding> findings = findings(projects, lines, budget, arrived, spent, declared, indicators, score, narrative);
         int month = fiscalYear < LocalDate.now().getYear() ? 12 : LocalDate.now().getMonthValue();
         return new SelfEvaluationReport(departmentCode, department == null ? departmentCode : department.name, fiscalYear,
                 totals, categories, projectLines, goalLines, indicatorLines, scoreSummary, findings,
                 monitoring(projects, indicators, month), narrative);
     }
 
-    private List<Finding> findings(List<Project> projects, BigDecimal budget, BigDecimal arrived, BigDecimal spent,
+    private List<Finding> findings(List<Project> projects, Map<UUID, List<FundingLine>> lines, BigDecimal budget,
+            BigDecimal arrived, BigDecimal spent,
             DeclaredFigures declared, List<Indicator> indicators, Score score, Map<String, String> narrative) {
         BigDecimal savings = budget.subtract(spent);
         Reconciler.LedgerTotals totals = new Reconciler.LedgerTotals(budget, arrived, spent, rate(arrived, budget),
@@ -147,6 +148,8 @@ public class ReportAssembler {
         List<Finding> findings = new ArrayList<>(Reconciler.check(figures, totals, stated, ceilings, weights, scoredGroups,
                 narrative));
         if (score != null) {
+            Reconciler.scoreBasis(findings, new Reconciler.ScoreBasis(score.executionRate, score.budget, score.spent),
+                    totals, ledgerFedActuals(indicators, projects, lines, totals));
             List<Reconciler.Requirement> required = new ArrayList<>();
             for (JsonNode r : read(score.requiredExplanations, new TypeReference<List<JsonNode>>() {
             })) {
@@ -164,6 +167,36 @@ public class ReportAssembler {
             Reconciler.explanations(findings, required, reasons, narrative.get(NarrativeKeys.EXECUTION_EXPLANATION));
         }
         return findings;
+    }
+
+    /**
+     * Each ledger-fed indicator's actual as reported, against the same measure of this read model's ledger: spent
+     * on its project or funding line (in its unit), or the execution rate of its project or of the year.
+     */
+    private static List<Reconciler.LedgerFedActual> ledgerFedActuals(List<Indicator> indicators, List<Project> projects,
+            Map<UUID, List<FundingLine>> lines, Reconciler.LedgerTotals totals) {
+        Map<UUID, Project> byId = projects.stream().collect(Collectors.toMap(p -> p.id, p -> p));
+        Map<UUID, FundingLine> lineById = new HashMap<>();
+        lines.values().forEach(l -> l.forEach(line -> lineById.put(line.id, line)));
+        List<Reconciler.LedgerFedActual> actuals = new ArrayList<>();
+        for (Indicator i : indicators) {
+            if (!"LEDGER".equals(i.actualSource) || i.notApplicable) {
+                continue;
+            }
+            Project project = i.projectId == null ? null : byId.get(i.projectId);
+            BigDecimal ledger;
+            if ("SPENT".equals(i.ledgerMeasure)) {
+                FundingLine line = i.fundingLineId == null ? null : lineById.get(i.fundingLineId);
+                BigDecimal spent = line != null ? line.spent : project != null ? project.spent : null;
+                ledger = spent == null ? null : "万元".equals(i.unit) ? spent.divide(TEN_THOUSAND) : spent;
+            } else if (i.projectId == null) {
+                ledger = totals.executionRate();
+            } else {
+                ledger = project == null ? null : rate(project.spent, project.budget);
+            }
+            actuals.add(new Reconciler.LedgerFedActual(i.name, i.unit == null ? "" : i.unit, i.actual, ledger));
+        }
+        return actuals;
     }
 
     private static SelfEvaluationReport.Monitoring monitoring(List<Project> projects, List<Indicator> indicators, int month) {

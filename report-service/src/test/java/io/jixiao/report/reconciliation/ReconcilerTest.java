@@ -108,6 +108,42 @@ class ReconcilerTest {
         assertEquals(Severity.OK, with.get(0).severity());
     }
 
+    @Test
+    void aScoreComputedOnALedgerViewThatWasBehindBlocksNamingBothFigures() {
+        // the score saw 1240.00 万元 spent (93.43%); the ledger has 1240.60 (93.48%)
+        List<Finding> findings = new ArrayList<>();
+        Reconciler.scoreBasis(findings, new Reconciler.ScoreBasis(new BigDecimal("93.43"), yuan("13271800.00"),
+                yuan("12400000.00")), totals(), List.of(
+                        new Reconciler.LedgerFedActual("智慧怀化工作经费", "万元", new BigDecimal("28"), new BigDecimal("32")),
+                        new Reconciler.LedgerFedActual("安全生产工作经费", "万元", new BigDecimal("14"), new BigDecimal("14"))));
+        assertTrue(findings.stream().allMatch(Finding::blocking), findings.toString());
+        Finding spent = findings.stream().filter(f -> f.subject().equals("spent")).findFirst().orElseThrow();
+        assertEquals("1240.00", spent.stated());
+        assertEquals("1240.60", spent.computed());
+        Finding rate = findings.stream().filter(f -> f.subject().equals("executionRate")).findFirst().orElseThrow();
+        assertEquals("93.43", rate.stated());
+        assertEquals("93.48", rate.computed());
+        Finding cost = findings.stream().filter(f -> f.code().equals("LEDGER_ACTUAL_BEHIND")).findFirst().orElseThrow();
+        assertEquals("智慧怀化工作经费", cost.subject());
+        assertEquals("28.00", cost.stated());
+        assertEquals("32.00", cost.computed());
+        assertEquals(3, findings.size(), "the budget and the cost line that agree are not findings: " + findings);
+    }
+
+    @Test
+    void aScoreComputedOnTheLedgerAsItStandsIsOneOkFinding() {
+        List<Finding> findings = new ArrayList<>();
+        Reconciler.scoreBasis(findings, new Reconciler.ScoreBasis(new BigDecimal("93.48"), yuan("13271800.00"),
+                yuan("12406000.00")), totals(), List.of(
+                        new Reconciler.LedgerFedActual("智慧怀化工作经费", "万元", new BigDecimal("32.00000000"), new BigDecimal("32"))));
+        assertEquals(1, findings.size());
+        assertEquals(Severity.OK, findings.get(0).severity());
+        // an older score event that names only the rate is checked on the rate alone
+        findings.clear();
+        Reconciler.scoreBasis(findings, new Reconciler.ScoreBasis(new BigDecimal("93.48"), null, null), totals(), List.of());
+        assertEquals(Severity.OK, findings.get(0).severity());
+    }
+
     private static BigDecimal yuan(String value) {
         return new BigDecimal(value);
     }

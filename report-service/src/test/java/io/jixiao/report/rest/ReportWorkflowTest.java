@@ -65,6 +65,16 @@ class ReportWorkflowTest {
                     .then().statusCode(200).body("to", equalTo("RETURNED"));
             as(TestTokens.deptUser(dept)).body("{\"text\":\"严格执行《专项资金管理办法》\"}").put(base + "/sections/fund-management")
                     .then().statusCode(200);
+            // money moved since the year was scored: the score and the cost line's actual were computed on the
+            // ledger before it, so the report cannot go in until the year is scored again
+            as(TestTokens.deptLead(dept)).post(base + "/submit").then().statusCode(409)
+                    .body("findings.code", hasItem("SCORE_LEDGER_BEHIND"))
+                    .body("findings.code", hasItem("LEDGER_ACTUAL_BEHIND"))
+                    .body("findings.find { it.subject == 'executionRate' }.stated", equalTo("93.88"))
+                    .body("findings.find { it.subject == 'executionRate' }.computed", equalTo("94.08"));
+            feed.actual(feed.indicators.get("安全生产工作经费"), feed.safety.id(), "14.1", "LEDGER", null);
+            feed.scored("99.41", "优", List.of(), "94.08");
+            awaitReport(dept, r -> r.getList("findings.findAll { it.severity == 'BLOCKING' }").isEmpty());
             as(TestTokens.deptLead(dept)).post(base + "/submit").then().statusCode(200).body("number", equalTo(2));
 
             // the portal sees nothing until it is published
