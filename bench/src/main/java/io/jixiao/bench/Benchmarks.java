@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -427,11 +428,18 @@ public final class Benchmarks {
                 wrk.headers["Content-Type"] = "application/json"
                 wrk.headers["Authorization"] = "Bearer %s"
                 wrk.body = '%s'
+                -- each disbursement is a new write, so a key of its own: the run, wrk's thread, the count
+                local threads = 0
+                setup = function(thread)
+                  threads = threads + 1
+                  thread:set("id", threads)
+                end
                 request = function()
                   n = n + 1
+                  wrk.headers["Idempotency-Key"] = "%s-" .. id .. "-" .. n
                   return wrk.format(nil, "/api/projects/" .. ids[(n %% #ids) + 1] .. "/disbursements")
                 end
-                """.formatted(ids, user, body));
+                """.formatted(ids, user, body, UUID.randomUUID()));
         Process p = new ProcessBuilder("wrk", "-t", Integer.toString(Math.min(concurrency, 2)), "-c",
                 Integer.toString(concurrency), "-d", duration.toSeconds() + "s", "-s", script.toString(), budget)
                 .redirectErrorStream(true).start();

@@ -13,7 +13,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  */
 @QuarkusTestResource(value = ServiceTestResource.class, restrictToAnnotatedClass = false, initArgs = {
         @ResourceArg(name = "database", value = "budget_test"),
-        @ResourceArg(name = "topics", value = "budget.events:3") })
+        @ResourceArg(name = "topics", value = "budget.events:3,report.events:3,report.events.dlq:1") })
 @QuarkusTestResource(value = OidcWiremockTestResource.class, restrictToAnnotatedClass = false)
 public final class BudgetTestResources {
 

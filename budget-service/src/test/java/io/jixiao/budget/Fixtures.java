@@ -7,6 +7,8 @@ import static io.restassured.RestAssured.given;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.restassured.RestAssured;
+import io.restassured.config.HeaderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -39,13 +41,20 @@ public final class Fixtures {
 
     public static ValidatableResponse spend(String department, String projectId, String amount) {
         return as(TestTokens.deptUser(department)).body("""
-                {"amount":"%s","spentOn":"2023-05-10","payee":"怀化某公司","purpose":"运维服务","voucherNumber":"记-0510"}"""
-                .formatted(amount))
+                {"amount":"%s","spentOn":"2023-05-10","payee":"怀化某公司","purpose":"运维服务","voucherNumber":"记-%s"}"""
+                .formatted(amount, UUID.randomUUID()))
                 .post("/api/projects/" + projectId + "/disbursements").then();
     }
 
+    /**
+     * A request as the client makes it: signed in, JSON, and with an Idempotency-Key of its own (a test that retries
+     * names its key with {@code .header("Idempotency-Key", key)}, which replaces this one).
+     */
     public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().config(RestAssured.config().headerConfig(HeaderConfig.headerConfig()
+                        .overwriteHeadersWithName("Idempotency-Key", "Content-Type", "Accept")))
+                .auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString());
     }
 
     private Fixtures() {

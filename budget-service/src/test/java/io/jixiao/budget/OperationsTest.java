@@ -113,7 +113,7 @@ class OperationsTest {
     }
 
     private static final String DISBURSEMENT = """
-            {"amount":"1.00","spentOn":"2023-05-10","payee":"怀化某公司","purpose":"运维服务","voucherNumber":"记-0510"}""";
+            {"amount":"1.00","spentOn":"2023-05-10","payee":"怀化某公司","purpose":"运维服务"}""";
 
     private static RetryAfterOutage.Answer answer(io.restassured.response.Response r) {
         return new RetryAfterOutage.Answer(r.statusCode(), r.contentType(), r.header("Retry-After"), r.asString());

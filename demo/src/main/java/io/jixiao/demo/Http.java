@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,8 +40,10 @@ public final class Http {
         return send(request(url, token).GET());
     }
 
+    /** A write with a key of its own: sent once, so the key only has to be new (see {@code Idempotency-Key}). */
     public static Reply post(String url, String token, String json) {
         return send(request(url, token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -82,6 +85,7 @@ public final class Http {
 
     public static Reply put(String url, String token, String json) {
         return send(request(url, token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 

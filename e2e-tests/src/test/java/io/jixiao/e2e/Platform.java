@@ -3,6 +3,7 @@ package io.jixiao.e2e;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.jixiao.infra.KafkaBroker;
@@ -55,7 +56,7 @@ final class Platform implements AutoCloseable {
         databases[2] = pg.createTemporaryDatabase("e2e_report");
         kafka = KafkaBroker.startFresh(TestInfrastructure.scratchDirectory("jixiao-e2e-kafka-"));
         kafka.createTopics(Map.of("budget.events", 3, "budget.events.dlq", 1, "indicator.events", 3,
-                "indicator.events.dlq", 1));
+                "indicator.events.dlq", 1, "report.events", 3, "report.events.dlq", 1));
 
         long started = System.nanoTime();
         keycloak = KeycloakServer.start(Path.of(System.getProperty("keycloak.dist")),
@@ -74,13 +75,23 @@ final class Platform implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put(prefix + "_HTTP_PORT", Integer.toString(port));
         env.put(prefix + "_DB_URL", db.jdbcUrl());
-        env.put(prefix + "_DB_USER", db.server().user());
-        env.put(prefix + "_DB_PASSWORD", db.server().password());
+        // as in production: the service runs as its runtime role, its migrations as the database's owner
+        env.put(prefix + "_DB_USER", db.runtimeUser());
+        env.put(prefix + "_DB_PASSWORD", db.runtimePassword());
+        env.put(prefix + "_DB_OWNER", db.server().user());
+        if (!db.server().password().isEmpty()) { // unset, the service's default stands (Quarkus ignores an empty one)
+            env.put(prefix + "_DB_OWNER_PASSWORD", db.server().password());
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
         env.put("JIXIAO_SIGNING_KEYS_READ_EVERY", SIGNING_KEYS_READ_EVERY.toSeconds() + "s");
         return ServiceProcess.start(name, root.resolve(name + "/target/quarkus-app/quarkus-run.jar"), port, env,
                 logs.resolve(name + ".log"), Duration.ofSeconds(90));
+    }
+
+    /** The three services' databases cut off for {@code away}, every session on them ended (a restart, a failover). */
+    int databaseOutage(Duration away) {
+        return databases[0].server().outage(List.of(databases[0].name(), databases[1].name(), databases[2].name()), away);
     }
 
     @Override

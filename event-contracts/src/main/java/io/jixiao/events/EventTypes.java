@@ -23,10 +23,29 @@ public final class EventTypes {
     public static final String INDICATOR_ACTUAL_CHANGED = "jixiao.indicator.IndicatorActualChanged.v1";
     public static final String DEPARTMENT_YEAR_SCORED = "jixiao.indicator.DepartmentYearScored.v1";
 
+    public static final String DEPARTMENT_YEAR_CLOSED = "jixiao.report.DepartmentYearClosed.v1";
+    public static final String DEPARTMENT_YEAR_REOPENED = "jixiao.report.DepartmentYearReopened.v1";
+
     public static final List<String> ALL = List.of(
             DEPARTMENT_REGISTERED, PROJECT_REGISTERED, FUNDING_LINE_ADDED, BUDGET_ADJUSTED, FUNDS_ARRIVED,
             FUNDS_SPENT, ARRIVAL_REVERSED, DISBURSEMENT_REVERSED, DECLARED_FIGURES_RECORDED,
-            GOAL_DEFINED, INDICATOR_DEFINED, INDICATOR_ACTUAL_CHANGED, DEPARTMENT_YEAR_SCORED);
+            GOAL_DEFINED, INDICATOR_DEFINED, INDICATOR_ACTUAL_CHANGED, DEPARTMENT_YEAR_SCORED,
+            DEPARTMENT_YEAR_CLOSED, DEPARTMENT_YEAR_REOPENED);
+
+    /** The topic a type of ours is published on: its service's ({@code jixiao.budget.*} on budget.events). */
+    public static String topicOf(String type) {
+        return service(type) + ".events";
+    }
+
+    /** The CloudEvents {@code ce_source} of the one service that publishes a type of ours. */
+    public static String sourceOf(String type) {
+        return "/jixiao/" + service(type) + "-service";
+    }
+
+    private static String service(String type) {
+        schemaPath(type);
+        return type.split("\\.")[1];
+    }
 
     /** Where a type's schema lives, relative to {@code schemas/}: {@code budget/FundsSpent.v1.json}. */
     static String schemaPath(String type) {

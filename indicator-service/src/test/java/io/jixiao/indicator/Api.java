@@ -9,14 +9,23 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 
 import io.jixiao.infra.TestTokens;
+import io.restassured.RestAssured;
+import io.restassured.config.HeaderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** Calls indicator-service as its users do. */
 public final class Api {
 
+    /**
+     * A request as the client makes it: signed in, JSON, and with an Idempotency-Key of its own (a test that retries
+     * names its key with {@code .header("Idempotency-Key", key)}, which replaces this one).
+     */
     public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return given().config(RestAssured.config().headerConfig(HeaderConfig.headerConfig()
+                        .overwriteHeadersWithName("Idempotency-Key", "Content-Type", "Accept")))
+                .auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString());
     }
 
     public static String newDepartmentCode() {

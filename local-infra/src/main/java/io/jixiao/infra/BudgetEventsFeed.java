@@ -131,7 +131,7 @@ public final class BudgetEventsFeed implements AutoCloseable {
     public ConsumerRecord<String, String> asConsumed(UUID eventId, long offset) {
         String[] event = sent.get(eventId);
         ConsumerRecord<String, String> record = new ConsumerRecord<>(event[0], 0, offset, event[1], event[2]);
-        headers(eventId.toString(), event[3]).forEach(record.headers()::add);
+        headers(eventId.toString(), event[3], EventTypes.sourceOf(event[3])).forEach(record.headers()::add);
         return record;
     }
 
@@ -229,9 +229,23 @@ public final class BudgetEventsFeed implements AutoCloseable {
         sendRaw(Topics.BUDGET_EVENTS, key, value, eventId, type);
     }
 
+    /**
+     * Sends anything, with the given {@code ce_source}: an event of one service's type forged by another (report-service
+     * must take it from its owner only).
+     */
+    public void sendFrom(String source, String topic, String type, String key, ObjectNode payload, UUID eventId) {
+        EventSchemas.instance().requireValid(type, payload);
+        sendRaw(topic, key, payload.toString(), eventId.toString(), type, source);
+    }
+
     private void sendRaw(String topic, String key, String value, String eventId, String type) {
+        sendRaw(topic, key, value, eventId, type, type != null && EventSchemas.instance().knows(type)
+                ? EventTypes.sourceOf(type) : "/jixiao/test-feed");
+    }
+
+    private void sendRaw(String topic, String key, String value, String eventId, String type, String source) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        headers(eventId, type).forEach(record.headers()::add);
+        headers(eventId, type, source).forEach(record.headers()::add);
         try {
             producer.send(record).get();
         } catch (Exception e) {
@@ -239,7 +253,8 @@ public final class BudgetEventsFeed implements AutoCloseable {
         }
     }
 
-    private static List<RecordHeader> headers(String eventId, String type) {
+    /** A CloudEvent's headers, as its owner's relay writes them (its service as the source). */
+    private static List<RecordHeader> headers(String eventId, String type, String source) {
         List<RecordHeader> headers = new java.util.ArrayList<>();
         if (eventId != null) {
             headers.add(new RecordHeader(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8)));
@@ -247,7 +262,7 @@ public final class BudgetEventsFeed implements AutoCloseable {
         if (type != null) {
             headers.add(new RecordHeader(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8)));
         }
-        headers.add(new RecordHeader(CloudEventHeaders.SOURCE, "/jixiao/test-feed".getBytes(StandardCharsets.UTF_8)));
+        headers.add(new RecordHeader(CloudEventHeaders.SOURCE, source.getBytes(StandardCharsets.UTF_8)));
         headers.add(new RecordHeader(CloudEventHeaders.TIME,
                 java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString().getBytes(StandardCharsets.UTF_8)));
         return headers;

@@ -18,12 +18,30 @@ final class ContainerInfrastructure implements TestInfrastructure {
         this.kafka = kafka;
     }
 
+    private static final String RUNTIME_USER = "service_app";
+
     static ContainerInfrastructure start() {
         PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:15-alpine");
         KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2");
         postgres.start();
         kafka.start();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres.getJdbcUrl(), postgres.getUsername(),
+                postgres.getPassword()); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE ROLE " + RUNTIME_USER + " LOGIN PASSWORD '" + TemporaryDatabase.RUNTIME_PASSWORD + "'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not create the runtime role", e);
+        }
         return new ContainerInfrastructure(postgres, kafka);
+    }
+
+    @Override
+    public String runtimeUser() {
+        return RUNTIME_USER;
+    }
+
+    @Override
+    public String runtimePassword() {
+        return TemporaryDatabase.RUNTIME_PASSWORD;
     }
 
     @Override

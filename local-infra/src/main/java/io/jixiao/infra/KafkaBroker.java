@@ -134,6 +134,25 @@ public final class KafkaBroker implements BrokerControl, AutoCloseable {
         }
     }
 
+    /**
+     * Kills the broker as a node failure would (SIGKILL: no controlled shutdown, its logs recovered on the way
+     * back), then starts it again with the same data and waits until it answers.
+     */
+    public synchronized void killAndRestart() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            process = null;
+            Runtime.getRuntime().removeShutdownHook(shutdownHook); // start() adds it again
+        }
+        start();
+    }
+
     /** SIGSTOP: the broker stops answering at once, its connections stay open, nothing of it is shut down. */
     @Override
     public synchronized void pause() {

@@ -44,6 +44,16 @@ final class LocalInfrastructure implements TestInfrastructure {
     }
 
     @Override
+    public String runtimeUser() {
+        return database.runtimeUser();
+    }
+
+    @Override
+    public String runtimePassword() {
+        return database.runtimePassword();
+    }
+
+    @Override
     public String kafkaBootstrapServers() {
         return broker.bootstrapServers();
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 public final class LocalKafka {
 
     private static final Map<String, Integer> TOPICS = Map.of("budget.events", 3, "indicator.events", 3,
-            "report.events", 3, "budget.events.dlq", 1, "indicator.events.dlq", 1);
+            "report.events", 3, "budget.events.dlq", 1, "indicator.events.dlq", 1, "report.events.dlq", 1);
 
     public static void main(String[] args) {
         if (args.length == 4 && args[0].equals("start")) {

@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -39,12 +41,35 @@ public record PostgresServer(String host, int port, String user, String password
         }
     }
 
-    /** A new, empty database named {@code prefix_<time>_<random>}, dropped by {@link TemporaryDatabase#close()}. */
+    /**
+     * A new, empty database named {@code prefix_<time>_<random>}, and its runtime role {@code <name>_app} (what the
+     * service runs as; the server's user owns the database and migrates it), both dropped by
+     * {@link TemporaryDatabase#close()}.
+     */
     public TemporaryDatabase createTemporaryDatabase(String prefix) {
         String name = prefix + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
                 + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xffff));
         createDatabase(name);
+        ensureRuntimeRole(name + "_app", TemporaryDatabase.RUNTIME_PASSWORD);
         return new TemporaryDatabase(this, name);
+    }
+
+    /** A login role a service runs as (its privileges are granted by the service's migrations); kept if it exists. */
+    public void ensureRuntimeRole(String role, String password) {
+        requireValidName(role);
+        try (Connection c = connect("postgres");
+                var st = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+            st.setString(1, role);
+            if (!st.executeQuery().next()) {
+                execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(unreachableMessage(e));
+        }
+    }
+
+    void dropRole(String role) {
+        execute("DROP ROLE IF EXISTS " + requireValidName(role));
     }
 
     /** Creates the database unless it exists (the local stack's re-runs keep their data). */
@@ -63,6 +88,38 @@ public record PostgresServer(String host, int port, String user, String password
 
     void createDatabase(String name) {
         execute("CREATE DATABASE " + requireValidName(name));
+    }
+
+    /**
+     * What the given databases' users see of a restart or a failover, without touching the server's other
+     * databases: every session on them ended, and new connections refused for {@code away}, then allowed again.
+     * Returns how many sessions were ended.
+     */
+    public int outage(List<String> databases, Duration away) {
+        int ended = 0;
+        try {
+            for (String name : databases) {
+                execute("ALTER DATABASE " + requireValidName(name) + " ALLOW_CONNECTIONS false");
+            }
+            try (Connection c = connect("postgres");
+                    var st = c.prepareStatement("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                            + " where datname = any(?) and pid <> pg_backend_pid()")) {
+                st.setArray(1, c.createArrayOf("text", databases.toArray()));
+                var rs = st.executeQuery();
+                rs.next();
+                ended = rs.getInt(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not end the sessions on " + databases + ": " + e.getMessage(), e);
+            }
+            Thread.sleep(away.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (String name : databases) {
+                execute("ALTER DATABASE " + requireValidName(name) + " ALLOW_CONNECTIONS true");
+            }
+        }
+        return ended;
     }
 
     void dropDatabase(String name) {

@@ -15,20 +15,49 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
+    private final Path jar;
     private final int port;
+    private final Map<String, String> environment;
     private final Path log;
+    private final Duration timeout;
     private Process process;
 
-    private ServiceProcess(String name, int port, Path log) {
+    private ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path log,
+            Duration timeout) {
         this.name = name;
+        this.jar = jar;
         this.port = port;
+        this.environment = Map.copyOf(environment);
         this.log = log;
+        this.timeout = timeout;
     }
 
     /** Starts the jar with the given environment and waits until its readiness check answers 200. */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path log,
             Duration timeout) {
-        ServiceProcess service = new ServiceProcess(name, port, log);
+        ServiceProcess service = new ServiceProcess(name, jar, port, environment, log, timeout);
+        service.launch();
+        return service;
+    }
+
+    /**
+     * Kills the service as a node failure or the kernel's OOM killer would (SIGKILL: no shutdown, requests in
+     * flight cut off), then starts it again on the same port and waits until it is ready.
+     */
+    public synchronized void killAndRestart() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        launch();
+    }
+
+    private void launch() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
         try {
@@ -36,12 +65,11 @@ public final class ServiceProcess implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            service.process = builder.start();
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
-        service.awaitReady(timeout);
-        return service;
+        awaitReady(timeout);
     }
 
     public String baseUrl() {
@@ -53,7 +81,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (process == null) {
             return;
         }

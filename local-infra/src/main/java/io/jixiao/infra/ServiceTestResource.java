@@ -1,6 +1,7 @@
 package io.jixiao.infra;
 
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -37,11 +38,18 @@ public class ServiceTestResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         infrastructure = TestInfrastructure.start(database);
         infrastructure.createTopics(topics);
-        return Map.of(
+        // the service runs as its runtime role, its migrations as the database's owner, as in production
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", infrastructure.jdbcUrl(),
-                "quarkus.datasource.username", infrastructure.dbUser(),
-                "quarkus.datasource.password", infrastructure.dbPassword(),
-                "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
+                "quarkus.datasource.username", infrastructure.runtimeUser(),
+                "quarkus.datasource.password", infrastructure.runtimePassword(),
+                "quarkus.flyway.username", infrastructure.dbUser(),
+                "kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers()));
+        // an empty password would make Quarkus run the migrations as the runtime role: keep the service's default
+        if (!infrastructure.dbPassword().isEmpty()) {
+            config.put("quarkus.flyway.password", infrastructure.dbPassword());
+        }
+        return config;
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.sql.SQLException;
 import java.util.Map;
 
 /**
- * What a service's tests need that the JVM cannot provide itself: a PostgreSQL database of its own
- * and a real Kafka broker. Started once per test JVM and shared by all its tests.
+ * What a service's tests need that the JVM cannot provide itself: a PostgreSQL database of its own (owned by
+ * {@link #dbUser()}, the service running as {@link #runtimeUser()}) and a real Kafka broker. Started once per test JVM and shared by all its tests.
  *
  * <p>By default the machine's PostgreSQL and a broker process from the Maven Central jars; where a
  * Docker engine answers (or {@code -Djixiao.test.infra=containers} / {@code JIXIAO_TEST_INFRA=containers}),
@@ -25,6 +25,11 @@ public interface TestInfrastructure extends AutoCloseable {
     String dbUser();
 
     String dbPassword();
+
+    /** The role the service runs as; {@link #dbUser()} owns the database and runs the migrations. */
+    String runtimeUser();
+
+    String runtimePassword();
 
     String kafkaBootstrapServers();
 

@@ -20,6 +20,7 @@ import io.jixiao.common.money.Yuan;
 import io.jixiao.common.outbox.OutboxEvent;
 import io.jixiao.common.security.Actor;
 import io.jixiao.common.security.Caller;
+import io.jixiao.common.time.BusinessCalendar;
 import io.jixiao.events.EventTypes;
 import io.jixiao.common.outbox.OutboxWriter;
 
@@ -40,16 +41,20 @@ public class BudgetEvents {
     @Inject
     Caller caller;
 
+    /** Registrations and declarations are dated the day they were recorded, in the departments' calendar. */
+    @Inject
+    BusinessCalendar calendar;
+
     public void departmentRegistered(Department department) {
         ObjectNode payload = json.createObjectNode()
                 .put("departmentCode", department.code)
                 .put("name", department.name)
-                .put("businessDate", department.registeredAt.toLocalDate().toString());
+                .put("businessDate", calendar.dateOf(department.registeredAt).toString());
         appendDepartmentEvent(EventTypes.DEPARTMENT_REGISTERED, department.code, payload);
     }
 
     public void projectRegistered(Project project, List<FundingLine> lines) {
-        ObjectNode payload = projectHeader(project, project.registeredAt.toLocalDate())
+        ObjectNode payload = projectHeader(project, calendar.dateOf(project.registeredAt))
                 .put("name", project.name)
                 .put("category", project.category.name())
                 .put("fundSource", project.fundSource)
@@ -63,7 +68,7 @@ public class BudgetEvents {
     }
 
     public void fundingLineAdded(Project project, FundingLine line, List<FundingLine> lines) {
-        ObjectNode payload = projectHeader(project, line.createdAt.toLocalDate());
+        ObjectNode payload = projectHeader(project, calendar.dateOf(line.createdAt));
         payload.set("fundingLine", fundingLine(line));
         payload.set("projectTotals", projectTotals(lines));
         appendProjectEvent(EventTypes.FUNDING_LINE_ADDED, project, payload);
@@ -137,7 +142,7 @@ public class BudgetEvents {
                 .put("approvedTotal", Yuan.format(declared.approvedTotal))
                 .put("projectCount", declared.projectCount)
                 .put("fundsAllocated", Yuan.format(declared.fundsAllocated))
-                .put("businessDate", declared.recordedAt.toLocalDate().toString());
+                .put("businessDate", calendar.dateOf(declared.recordedAt).toString());
         ObjectNode counts = payload.putObject("projectCounts");
         declared.projectCounts().forEach((category, count) -> counts.put(category.name(), count));
         appendDepartmentEvent(EventTypes.DECLARED_FIGURES_RECORDED, declared.departmentCode, payload);

@@ -12,11 +12,9 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,12 +31,13 @@ import io.jixiao.budget.mapping.DepartmentView;
 import io.jixiao.budget.mapping.DepartmentYearSummary;
 import io.jixiao.budget.service.DepartmentService;
 import io.jixiao.budget.service.DepartmentYearService;
-import io.jixiao.common.idempotency.IdempotentWrites;
-import io.jixiao.common.idempotency.IdempotentWrites.Outcome;
+import io.jixiao.common.idempotency.Idempotent;
+import io.jixiao.common.time.FiscalYear;
 
 /** Departments, and per department-year the declared figures and the ledger's summary. */
 @Path("/api/departments")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "departments")
 public class DepartmentResource {
 
@@ -48,17 +47,12 @@ public class DepartmentResource {
     @Inject
     DepartmentYearService years;
 
-    @Inject
-    IdempotentWrites idempotent;
-
     @POST
-    @RolesAllowed({ PORTAL_CLIENT, ADMIN })
-    public Response register(@NotNull @Valid DepartmentRequest request,
-            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
-        return idempotent.run(idempotencyKey, "POST /api/departments", request, () -> {
-            DepartmentView created = departments.register(request);
-            return Outcome.created(URI.create("/api/departments/" + created.code()), created);
-        });
+    @Idempotent
+    @RolesAllowed(PORTAL_CLIENT)
+    public Response register(@NotNull @Valid DepartmentRequest request) {
+        DepartmentView created = departments.register(request);
+        return Response.created(URI.create("/api/departments/" + created.code())).entity(created).build();
     }
 
     @GET
@@ -76,26 +70,33 @@ public class DepartmentResource {
 
     @POST
     @Path("/{code}/years/{year}/declared-figures")
-    @RolesAllowed({ PORTAL_CLIENT, ADMIN })
-    public Response declare(@PathParam("code") String code, @PathParam("year") @Min(2000) @Max(2100) int year,
-            @NotNull @Valid DeclaredFiguresRequest request,
-            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
-        String path = "/api/departments/" + code + "/years/" + year + "/declared-figures";
-        return idempotent.run(idempotencyKey, "POST " + path, request,
-                () -> Outcome.created(URI.create(path), years.declare(code, year, request)));
+    @Idempotent
+    @RolesAllowed(PORTAL_CLIENT)
+    public Response declare(@PathParam("code") String code, @PathParam("year") @FiscalYear int year,
+            @NotNull @Valid DeclaredFiguresRequest request) {
+        return Response.created(URI.create("/api/departments/" + code + "/years/" + year + "/declared-figures"))
+                .entity(years.declare(code, year, request)).build();
     }
 
     @GET
     @Path("/{code}/years/{year}/declared-figures")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
-    public DeclaredFiguresView declared(@PathParam("code") String code, @PathParam("year") int year) {
+    public DeclaredFiguresView declared(@PathParam("code") String code, @PathParam("year") @FiscalYear int year) {
         return years.declared(code, year);
+    }
+
+    @GET
+    @Path("/{code}/years/{year}/declared-figures/history")
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
+    public List<io.jixiao.common.history.ChangeHistory.Change> declaredHistory(@PathParam("code") String code,
+            @PathParam("year") @FiscalYear int year) {
+        return years.declaredHistory(code, year);
     }
 
     @GET
     @Path("/{code}/years/{year}/summary")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
-    public DepartmentYearSummary summary(@PathParam("code") String code, @PathParam("year") int year) {
+    public DepartmentYearSummary summary(@PathParam("code") String code, @PathParam("year") @FiscalYear int year) {
         return years.summary(code, year);
     }
 }

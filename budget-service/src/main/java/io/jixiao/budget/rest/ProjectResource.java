@@ -17,8 +17,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -44,8 +44,10 @@ import io.jixiao.budget.mapping.LedgerView;
 import io.jixiao.budget.mapping.ProjectRequest;
 import io.jixiao.budget.mapping.ProjectView;
 import io.jixiao.budget.mapping.ReversalRequest;
-import io.jixiao.common.idempotency.IdempotentWrites;
-import io.jixiao.common.idempotency.IdempotentWrites.Outcome;
+import io.jixiao.common.idempotency.Idempotent;
+import io.jixiao.common.idempotency.KeyedRequest;
+import io.jixiao.common.time.FiscalYear;
+import io.jixiao.budget.config.DisbursementConfig;
 import io.jixiao.budget.service.DisbursementGroupCommit;
 import io.jixiao.budget.service.LedgerService;
 import io.jixiao.budget.service.Pages;
@@ -62,6 +64,7 @@ import io.jixiao.budget.service.ProjectService;
  */
 @Path("/api/projects")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "projects")
 public class ProjectResource {
 
@@ -72,28 +75,29 @@ public class ProjectResource {
     LedgerService ledger;
 
     @Inject
-    IdempotentWrites idempotent;
+    KeyedRequest keyed;
 
     @Inject
     DisbursementGroupCommit disbursements;
 
     @Inject
+    DisbursementConfig disbursementConfig;
+
+    @Inject
     Caller caller;
 
     @POST
-    @RolesAllowed({ PORTAL_CLIENT, ADMIN })
-    public Response register(@NotNull @Valid ProjectRequest request,
-            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
-        return idempotent.run(idempotencyKey, "POST /api/projects", request, () -> {
-            ProjectView created = projects.register(request);
-            return Outcome.created(URI.create("/api/projects/" + created.id()), created);
-        });
+    @Idempotent
+    @RolesAllowed(PORTAL_CLIENT)
+    public Response register(@NotNull @Valid ProjectRequest request) {
+        ProjectView created = projects.register(request);
+        return Response.created(URI.create("/api/projects/" + created.id())).entity(created).build();
     }
 
     @GET
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
     public RestResponse<List<ProjectView>> list(@QueryParam("department") String department,
-            @QueryParam("year") Integer year, @QueryParam("category") ProjectCategory category,
+            @QueryParam("year") @FiscalYear Integer year, @QueryParam("category") ProjectCategory category,
             @QueryParam("after") String after, @QueryParam("limit") @Min(1) @Max(Pages.MAX_SIZE) Integer limit,
             @jakarta.ws.rs.core.Context UriInfo uri) {
         Pages.Page<ProjectView> page = projects.list(department, year, category, after,
@@ -116,24 +120,21 @@ public class ProjectResource {
 
     @POST
     @Path("/{projectId}/funding-lines")
-    @RolesAllowed({ PORTAL_CLIENT, ADMIN })
-    public Response addFundingLine(@PathParam("projectId") UUID projectId, @NotNull @Valid FundingLineRequest request,
-            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
-        String path = "/api/projects/" + projectId;
-        return idempotent.run(idempotencyKey, "POST " + path + "/funding-lines", request,
-                () -> Outcome.created(URI.create(path), projects.addFundingLine(projectId, request)));
+    @Idempotent
+    @RolesAllowed(PORTAL_CLIENT)
+    public Response addFundingLine(@PathParam("projectId") UUID projectId, @NotNull @Valid FundingLineRequest request) {
+        return Response.created(URI.create("/api/projects/" + projectId))
+                .entity(projects.addFundingLine(projectId, request)).build();
     }
 
     @POST
     @Path("/{projectId}/budget-adjustments")
-    @RolesAllowed({ PORTAL_CLIENT, ADMIN })
-    public Response adjustBudget(@PathParam("projectId") UUID projectId, @NotNull @Valid BudgetAdjustmentRequest request,
-            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
-        String path = "/api/projects/" + projectId + "/budget-adjustments";
-        return idempotent.run(idempotencyKey, "POST " + path, request, () -> {
-            BudgetAdjustmentView adjustment = ledger.adjustBudget(projectId, request);
-            return Outcome.created(URI.create(path), adjustment);
-        });
+    @Idempotent
+    @RolesAllowed(PORTAL_CLIENT)
+    public Response adjustBudget(@PathParam("projectId") UUID projectId, @NotNull @Valid BudgetAdjustmentRequest request) {
+        BudgetAdjustmentView adjustment = ledger.adjustBudget(projectId, request);
+        return Response.created(URI.create("/api/projects/" + projectId + "/budget-adjustments")).entity(adjustment)
+                .build();
     }
 
     @GET
@@ -145,28 +146,26 @@ public class ProjectResource {
 
     @POST
     @Path("/{projectId}/arrivals")
-    @RolesAllowed({ PORTAL_CLIENT, ADMIN })
-    public Response recordArrival(@PathParam("projectId") UUID projectId, @NotNull @Valid ArrivalRequest request,
-            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
-        return ledgerWrite(projectId, "arrivals", idempotencyKey, request, () -> ledger.recordArrival(projectId, request));
+    @Idempotent
+    @RolesAllowed(PORTAL_CLIENT)
+    public Response recordArrival(@PathParam("projectId") UUID projectId, @NotNull @Valid ArrivalRequest request) {
+        return entryCreated(projectId, ledger.recordArrival(projectId, request));
     }
 
+    /** Committed with the disbursements that arrive with it (DisbursementGroupCommit), which store its key's answer. */
     @POST
     @Path("/{projectId}/disbursements")
-    @RolesAllowed({ DEPT_USER, DEPT_LEAD, ADMIN })
+    @Idempotent
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD })
     public Uni<Response> recordDisbursement(@PathParam("projectId") UUID projectId,
-            @NotNull @Valid DisbursementRequest request, @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
-        String fingerprint = null;
-        if (idempotencyKey != null) {
-            IdempotentWrites.requireValidKey(idempotencyKey);
-            fingerprint = idempotent.fingerprint("POST /api/projects/" + projectId + "/disbursements", request);
-        }
+            @NotNull @Valid DisbursementRequest request) {
         PendingDisbursement disbursement = PendingDisbursement.of(projectId, request, caller.actor(), caller.reach(),
-                idempotencyKey, fingerprint);
+                keyed.key(), keyed.fingerprint());
         disbursements.submit(disbursement);
         // not blocking a worker thread while the group commits: the answer goes out on the request's event loop
         Context requestContext = Vertx.currentContext();
-        Uni<Supplier<Response>> response = Uni.createFrom().completionStage(disbursement.response());
+        Uni<Supplier<Response>> response = Uni.createFrom().completionStage(disbursement.response())
+                .ifNoItem().after(disbursementConfig.answerWithin()).failWith(disbursements::notAnsweredInTime);
         if (requestContext != null) {
             response = response.emitOn(task -> requestContext.runOnContext(ignored -> task.run()));
         }
@@ -176,10 +175,10 @@ public class ProjectResource {
     /** Arrivals are reversed by the portal, disbursements by the department (checked per entry). */
     @POST
     @Path("/{projectId}/reversals")
-    @RolesAllowed({ DEPT_USER, DEPT_LEAD, PORTAL_CLIENT, ADMIN })
-    public Response reverse(@PathParam("projectId") UUID projectId, @NotNull @Valid ReversalRequest request,
-            @HeaderParam(IdempotentWrites.HEADER) String idempotencyKey) {
-        return ledgerWrite(projectId, "reversals", idempotencyKey, request, () -> ledger.reverse(projectId, request));
+    @Idempotent
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, PORTAL_CLIENT })
+    public Response reverse(@PathParam("projectId") UUID projectId, @NotNull @Valid ReversalRequest request) {
+        return entryCreated(projectId, ledger.reverse(projectId, request));
     }
 
     @GET
@@ -197,12 +196,7 @@ public class ProjectResource {
         return ledger.balance(projectId);
     }
 
-    private Response ledgerWrite(UUID projectId, String collection, String idempotencyKey, Object request,
-            java.util.function.Supplier<LedgerEntryView> write) {
-        String path = "/api/projects/" + projectId + "/" + collection;
-        return idempotent.run(idempotencyKey, "POST " + path, request, () -> {
-            LedgerEntryView entry = write.get();
-            return Outcome.created(URI.create("/api/projects/" + projectId + "/ledger#" + entry.id()), entry);
-        });
+    private static Response entryCreated(UUID projectId, LedgerEntryView entry) {
+        return Response.created(URI.create("/api/projects/" + projectId + "/ledger#" + entry.id())).entity(entry).build();
     }
 }

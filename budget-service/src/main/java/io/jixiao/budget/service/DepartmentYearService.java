@@ -21,8 +21,10 @@ import io.jixiao.budget.mapping.DepartmentYearSummary;
 import io.jixiao.budget.mapping.DepartmentYearSummary.CategoryFigures;
 import io.jixiao.budget.mapping.Figures;
 import io.jixiao.budget.messaging.BudgetEvents;
+import io.jixiao.common.history.ChangeHistory;
 import io.jixiao.common.problem.ProblemException;
 import io.jixiao.common.security.Caller;
+import io.jixiao.common.tx.SubjectLock;
 
 /** A department's fiscal year: what the portal declares for it, and what its ledger adds up to. */
 @ApplicationScoped
@@ -40,9 +42,19 @@ public class DepartmentYearService {
     @Inject
     EntityManager em;
 
+    @Inject
+    SubjectLock subjectLock;
+
+    @Inject
+    ChangeHistory history;
+
     @Transactional
     public DeclaredFiguresView declare(String departmentCode, int fiscalYear, DeclaredFiguresRequest request) {
         departments.visible(departmentCode);
+        // two declarations at once: the later commit's event is published last, so it is the one that holds
+        subjectLock.lock("declared-figures/" + departmentCode + "/" + fiscalYear);
+        DeclaredFiguresView before = DeclaredFigures.latest(departmentCode, fiscalYear).map(DeclaredFiguresView::of)
+                .orElse(null);
         DeclaredFigures declared = new DeclaredFigures();
         declared.id = UUID.randomUUID();
         declared.departmentCode = departmentCode;
@@ -55,8 +67,19 @@ public class DepartmentYearService {
         declared.recordedBy = caller.subject();
         declared.persist();
         events.declaredFiguresRecorded(declared);
-        return DeclaredFiguresView.of(declared);
+        DeclaredFiguresView after = DeclaredFiguresView.of(declared);
+        history.record(HISTORY, departmentCode + "/" + fiscalYear, before == null ? "declared" : "declared again", before,
+                after);
+        return after;
     }
+
+    /** Every declaration of the department-year, with what it replaced, oldest first. */
+    public List<ChangeHistory.Change> declaredHistory(String departmentCode, int fiscalYear) {
+        departments.visible(departmentCode);
+        return history.of(HISTORY, departmentCode + "/" + fiscalYear);
+    }
+
+    private static final String HISTORY = "declared-figures";
 
     public DeclaredFiguresView declared(String departmentCode, int fiscalYear) {
         departments.visible(departmentCode);

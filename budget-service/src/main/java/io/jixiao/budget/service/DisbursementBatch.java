@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +31,8 @@ import io.jixiao.budget.mapping.DisbursementRequest;
 import io.jixiao.budget.mapping.LedgerEntryView;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.jixiao.common.idempotency.IdempotentWrites;
+import io.jixiao.common.json.Names;
+import io.jixiao.common.time.BusinessCalendar;
 import io.jixiao.common.money.Yuan;
 import io.jixiao.common.outbox.OutboxEvent;
 import io.jixiao.common.outbox.OutboxWriter;
@@ -40,8 +43,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * One group of disbursements in one transaction, in two round trips to PostgreSQL and a commit:
  * <ol>
- * <li>claim the Idempotency-Keys, lock the projects (in id order, so two writers never deadlock; waiting
- * at most {@link #LOCK_TIMEOUT}), then read their funding lines. The lines are read by a statement of their own, after the locks are held,
+ * <li>claim the Idempotency-Keys, lock the projects their callers may see (in id order, so two writers never
+ * deadlock; waiting at most {@link #LOCK_TIMEOUT}), then read their funding lines. The lines are read by a statement of their own, after the locks are held,
  * so that they show every write committed before them;</li>
  * <li>in Java, each disbursement in turn against the lines as the earlier ones in the group left them:
  * the same rule as {@link LedgerService} (no more than the line's available funds), the entry, its
@@ -63,9 +66,17 @@ public class DisbursementBatch {
               from idempotency_record r join unnest(?::text[], ?::text[]) as k(caller, key)
                 on r.caller = k.caller and r.idempotency_key = k.key
               where r.response_status is not null;
-            select id, department_code, fiscal_year, name from project where id = any(?::uuid[]) order by id for update;
-            select id, project_id, name, budget, arrived, spent from funding_line where project_id = any(?::uuid[])
-              order by project_id, created_at, name""";
+            select p.id, p.department_code, p.fiscal_year, p.name
+              from project p join unnest(?::uuid[], ?::text[]) as r(id, department) on p.id = r.id
+              where r.department is null or p.department_code = r.department
+              order by p.id for update of p;
+            select id, project_id, name, budget, arrived, spent, carried_over_from_year from funding_line
+              where project_id = any(?::uuid[]) order by project_id, created_at, name;
+            select v.department_code, v.fiscal_year, v.voucher_number, v.entry_id
+              from voucher_number v join project p on v.department_code = p.department_code and v.fiscal_year = p.fiscal_year
+              join unnest(?::uuid[], ?::text[]) as r(project_id, voucher) on p.id = r.project_id and v.voucher_number = r.voucher;
+            select c.department_code, c.fiscal_year, c.report_version from closed_department_year c
+              where (c.department_code, c.fiscal_year) in (select department_code, fiscal_year from project where id = any(?::uuid[]))""";
 
     private static final String APPEND = """
             insert into ledger_entry (id, project_id, funding_line_id, kind, amount, business_date, counterparty,
@@ -75,6 +86,9 @@ public class DisbursementBatch {
               from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                   ?::text[], ?::text[])
                 as e(id, project_id, line_id, amount, business_date, payee, purpose, reference, recorded_at, recorded_by);
+            insert into voucher_number (department_code, fiscal_year, voucher_number, entry_id)
+              select v.department_code, v.fiscal_year::integer, v.voucher, v.entry_id::uuid
+              from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v(department_code, fiscal_year, voucher, entry_id);
             insert into outbox_event (event_id, event_type, subject, partition_key, payload, occurred_at)
               select o.event_id::uuid, o.event_type, o.subject, o.partition_key, o.payload, o.occurred_at::timestamptz
               from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
@@ -106,6 +120,9 @@ public class DisbursementBatch {
 
     @Inject
     IdempotentWrites idempotent;
+
+    @Inject
+    BusinessCalendar calendar;
 
     private final Counter written;
 
@@ -153,9 +170,14 @@ public class DisbursementBatch {
             st.setArray(p++, text(c, g.claims, d -> d.fingerprint()));
             st.setArray(p++, text(c, g.keyed, d -> d.keyOwner()));
             st.setArray(p++, text(c, g.keyed, d -> d.idempotencyKey()));
-            Object[] projectIds = g.projectIds().toArray();
-            st.setArray(p++, c.createArrayOf("uuid", projectIds));
-            st.setArray(p++, c.createArrayOf("uuid", projectIds));
+            // each request's project, with the one department its caller reaches (null: all of them): a project the
+            // caller may not see is neither locked nor read
+            st.setArray(p++, c.createArrayOf("uuid", g.requests.stream().map(PendingDisbursement::projectId).toArray()));
+            st.setArray(p++, text(c, g.requests, d -> d.reach().allDepartments() ? null : d.reach().department()));
+            st.setArray(p++, c.createArrayOf("uuid", g.projectIds().toArray()));
+            st.setArray(p++, c.createArrayOf("uuid", g.requests.stream().map(PendingDisbursement::projectId).toArray()));
+            st.setArray(p++, text(c, g.requests, d -> voucher(d.request())));
+            st.setArray(p++, c.createArrayOf("uuid", g.projectIds().toArray()));
             st.execute();
             st.getMoreResults(); // past the lock timeout's
             try (ResultSet rs = st.getResultSet()) {
@@ -173,6 +195,9 @@ public class DisbursementBatch {
             st.getMoreResults();
             try (ResultSet rs = st.getResultSet()) {
                 while (rs.next()) {
+                    if (g.projects.containsKey(rs.getObject(1, UUID.class))) {
+                        continue; // two requests of the same project
+                    }
                     Project project = new Project();
                     project.id = rs.getObject(1, UUID.class);
                     project.departmentCode = rs.getString(2);
@@ -192,7 +217,23 @@ public class DisbursementBatch {
                     line.budget = rs.getBigDecimal(4);
                     line.arrived = rs.getBigDecimal(5);
                     line.spent = rs.getBigDecimal(6);
-                    g.lines.get(line.projectId).add(line);
+                    line.carriedOverFromYear = rs.getObject(7, Integer.class);
+                    List<FundingLine> lines = g.lines.get(line.projectId);
+                    if (lines != null) { // a project its caller may see
+                        lines.add(line);
+                    }
+                }
+            }
+            st.getMoreResults();
+            try (ResultSet rs = st.getResultSet()) {
+                while (rs.next()) {
+                    g.vouchers.put(voucherKey(rs.getString(1), rs.getInt(2), rs.getString(3)), rs.getObject(4, UUID.class));
+                }
+            }
+            st.getMoreResults();
+            try (ResultSet rs = st.getResultSet()) {
+                while (rs.next()) {
+                    g.closedYears.put(rs.getString(1) + "\n" + rs.getInt(2), rs.getInt(3));
                 }
             }
         }
@@ -212,6 +253,10 @@ public class DisbursementBatch {
             st.setArray(p++, text(c, entries, e -> e.reference));
             st.setArray(p++, text(c, entries, e -> e.recordedAt));
             st.setArray(p++, text(c, entries, e -> e.recordedBy));
+            st.setArray(p++, text(c, g.voucherRows, v -> v[0]));
+            st.setArray(p++, text(c, g.voucherRows, v -> v[1]));
+            st.setArray(p++, text(c, g.voucherRows, v -> v[2]));
+            st.setArray(p++, text(c, g.voucherRows, v -> v[3]));
             List<OutboxEvent> events = g.events;
             st.setArray(p++, text(c, events, e -> e.eventId));
             st.setArray(p++, text(c, events, e -> e.eventType));
@@ -231,6 +276,16 @@ public class DisbursementBatch {
             st.setArray(p++, text(c, g.released, d -> d.idempotencyKey()));
             st.execute();
         }
+    }
+
+    /** The disbursement's voucher number as it is compared and kept (NFKC, trimmed); null when it gives none. */
+    private static String voucher(DisbursementRequest request) {
+        String voucher = Names.normalised(request.voucherNumber());
+        return voucher == null || voucher.isEmpty() ? null : voucher;
+    }
+
+    private static String voucherKey(String departmentCode, int fiscalYear, String voucher) {
+        return departmentCode + "\n" + fiscalYear + "\n" + voucher;
     }
 
     private static <T> Array text(Connection c, List<T> rows, java.util.function.Function<T, Object> column)
@@ -286,6 +341,13 @@ public class DisbursementBatch {
         final List<LedgerEntry> entries = new ArrayList<>();
         final List<OutboxEvent> events = new ArrayList<>();
         final Map<UUID, BigDecimal> spentPerLine = new LinkedHashMap<>();
+        /** voucher numbers taken in the group's department-years, before it and by it: key → the entry holding it */
+        final Map<String, UUID> vouchers = new HashMap<>();
+        /** the group's new voucher numbers: department, year, number, entry */
+        final List<String[]> voucherRows = new ArrayList<>();
+        /** the group's department-years closed by an accepted report: "department\nyear" → the report's version */
+        final Map<String, Integer> closedYears = new HashMap<>();
+        final LocalDate today = calendar.today();
         final List<Stored> responses = new ArrayList<>();
         /** claims of refused requests, deleted so that their retry runs again */
         final List<PendingDisbursement> released = new ArrayList<>();
@@ -351,7 +413,20 @@ public class DisbursementBatch {
             }
             List<FundingLine> projectLines = lines.get(project.id);
             DisbursementRequest request = d.request();
+            Integer closedBy = closedYears.get(project.departmentCode + "\n" + project.fiscalYear);
+            if (closedBy != null) {
+                throw OpenYears.closed(project.departmentCode, project.fiscalYear, closedBy);
+            }
             FundingLine line = LedgerService.line(project, projectLines, request.fundingLineId());
+            MoneyDates.require("spentOn", request.spentOn(), project, line, today);
+            String voucher = voucher(request);
+            UUID holder = voucher == null ? null : vouchers.get(voucherKey(project.departmentCode, project.fiscalYear, voucher));
+            if (holder != null) {
+                throw ProblemException.ruleBroken("voucher-used", "Voucher number already used",
+                        "voucher number '" + voucher + "' is already used in " + project.departmentCode + " "
+                                + project.fiscalYear + ", by ledger entry " + holder + "; a number is used once a year",
+                        Map.of("field", "voucherNumber", "voucherNumber", voucher, "entryId", holder));
+            }
             BigDecimal amount = request.amount().setScale(2);
             if (amount.compareTo(line.available()) > 0) {
                 throw LedgerService.refusal("insufficient-funds", "Disbursement exceeds the available funds",
@@ -363,9 +438,13 @@ public class DisbursementBatch {
             spentPerLine.merge(line.id, amount, BigDecimal::add);
 
             LedgerEntry entry = LedgerEntry.of(project.id, line.id, LedgerEntryKind.DISBURSEMENT, amount,
-                    request.spentOn(), request.payee(), request.purpose(), request.voucherNumber(), null,
-                    d.actor().subject());
+                    request.spentOn(), request.payee(), request.purpose(), voucher, null, d.actor().subject());
             entries.add(entry);
+            if (voucher != null) {
+                vouchers.put(voucherKey(project.departmentCode, project.fiscalYear, voucher), entry.id);
+                voucherRows.add(new String[] { project.departmentCode, Integer.toString(project.fiscalYear), voucher,
+                        entry.id.toString() });
+            }
             events.add(budgetEvents.ledgerEntryEvent(project, entry, line, projectLines, d.actor()));
 
             LedgerEntryView view = LedgerEntryView.of(entry);

@@ -46,12 +46,13 @@ public class DisbursementGroupCommit {
     @Inject
     MeterRegistry registry;
 
-    private final BlockingQueue<PendingDisbursement> queue = new LinkedBlockingQueue<>();
+    private BlockingQueue<PendingDisbursement> queue;
     private volatile boolean running;
     private Thread committer;
     private DistributionSummary batchSizes;
 
     void onStart(@Observes StartupEvent event) {
+        queue = new LinkedBlockingQueue<>(config.maxQueued());
         batchSizes = DistributionSummary.builder("jixiao.disbursements.batch.size")
                 .description("Disbursements committed per transaction").register(registry);
         running = true;
@@ -74,7 +75,19 @@ public class DisbursementGroupCommit {
             disbursement.response().completeExceptionally(unavailable());
             return;
         }
-        queue.add(disbursement);
+        if (!queue.offer(disbursement)) {
+            disbursement.response().completeExceptionally(new ProblemException(503, "ledger-busy", "Ledger busy",
+                    config.maxQueued() + " disbursements are already waiting for the ledger; this one was not"
+                            + " recorded: retry it in a moment", java.util.Map.of("queued", config.maxQueued())));
+        }
+    }
+
+    /** The 503 of a request whose group has not committed in time: it may still be, so only a keyed retry is safe. */
+    public ProblemException notAnsweredInTime() {
+        return new ProblemException(503, "ledger-slow", "Ledger slow",
+                "the ledger did not commit this disbursement within " + config.answerWithin().toSeconds()
+                        + " s; it may still be recorded: retry it with the same Idempotency-Key, which records it at"
+                        + " most once", java.util.Map.of());
     }
 
     private void commitWhileRunning() {

@@ -31,6 +31,8 @@ import io.jixiao.common.problem.ProblemException;
 import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
 import io.jixiao.common.tx.AfterCommit;
+import io.jixiao.common.time.BusinessCalendar;
+import io.jixiao.budget.VoucherNumber;
 
 /**
  * The money rules (DESIGN §3). Each write locks its project first, checks the rule against the
@@ -65,11 +67,16 @@ public class LedgerService {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    BusinessCalendar calendar;
+
     @Transactional
     public LedgerEntryView recordArrival(UUID projectId, ArrivalRequest request) {
         Project project = projects.lockVisible(projectId);
+        OpenYears.requireOpen(project);
         List<FundingLine> lines = FundingLine.ofProject(projectId);
         FundingLine line = line(project, lines, request.fundingLineId());
+        MoneyDates.require("arrivedOn", request.arrivedOn(), project, line, calendar.today());
         BigDecimal amount = request.amount().setScale(2);
         if (amount.compareTo(line.remainingBudget()) > 0) {
             throw refusal("arrival-exceeds-budget", "Arrival exceeds the remaining budget",
@@ -85,6 +92,7 @@ public class LedgerService {
     @Transactional
     public LedgerEntryView reverse(UUID projectId, ReversalRequest request) {
         Project project = projects.lockVisible(projectId);
+        OpenYears.requireOpen(project);
         LedgerEntry original = LedgerEntry.findById(request.entryId());
         if (original == null || !original.projectId.equals(projectId)) {
             throw ProblemException.invalidField("entryId", "no ledger entry " + request.entryId() + " on project " + projectId);
@@ -99,6 +107,11 @@ public class LedgerService {
         }
         List<FundingLine> lines = FundingLine.ofProject(projectId);
         FundingLine line = lines.stream().filter(l -> l.id.equals(original.fundingLineId)).findFirst().orElseThrow();
+        MoneyDates.require("reversedOn", request.reversedOn(), project, line, calendar.today());
+        if (request.reversedOn().isBefore(original.businessDate)) {
+            throw ProblemException.invalidField("reversedOn", "is " + request.reversedOn()
+                    + ", before the entry it reverses (" + original.businessDate + ")");
+        }
         if (original.kind == LedgerEntryKind.ARRIVAL) {
             BigDecimal arrivedAfter = line.arrived.subtract(original.amount);
             if (arrivedAfter.compareTo(line.spent) < 0) {
@@ -111,6 +124,8 @@ public class LedgerService {
             line.arrived = arrivedAfter;
         } else {
             line.spent = line.spent.subtract(original.amount);
+            // a reversed disbursement gives its voucher number back: its correction may carry it
+            VoucherNumber.delete("entryId", original.id);
         }
         return append(project, lines, line, original.kind.reversal(), original.amount, request.reversedOn(), null,
                 request.reason(), null, original.id);
@@ -119,8 +134,10 @@ public class LedgerService {
     @Transactional
     public BudgetAdjustmentView adjustBudget(UUID projectId, BudgetAdjustmentRequest request) {
         Project project = projects.lockVisible(projectId);
+        OpenYears.requireOpen(project);
         List<FundingLine> lines = FundingLine.ofProject(projectId);
         FundingLine line = line(project, lines, request.fundingLineId());
+        MoneyDates.require("adjustedOn", request.adjustedOn(), project, line, calendar.today());
         BigDecimal amount = request.amount().setScale(2);
         BigDecimal budgetAfter = line.budget.add(amount);
         if (budgetAfter.compareTo(line.arrived) < 0) {
@@ -213,9 +230,12 @@ public class LedgerService {
                 "is required: project '" + project.name + "' has " + lines.size() + " funding lines");
     }
 
-    /** Arrival reversals are the portal's (it records arrivals); disbursement reversals the department's. */
+    /**
+     * Arrival reversals are the portal's (it records arrivals); disbursement reversals the department's. Nobody
+     * else moves money (DESIGN §9: not even an admin).
+     */
     private void requireMayReverse(LedgerEntryKind kind) {
-        boolean allowed = caller.hasRole(Roles.ADMIN) || switch (kind) {
+        boolean allowed = switch (kind) {
             case ARRIVAL -> caller.hasRole(Roles.PORTAL_CLIENT);
             case DISBURSEMENT -> caller.hasRole(Roles.DEPT_USER) || caller.hasRole(Roles.DEPT_LEAD);
             default -> false;

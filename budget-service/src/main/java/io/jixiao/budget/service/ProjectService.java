@@ -24,6 +24,7 @@ import io.jixiao.budget.mapping.ProjectView;
 import io.jixiao.common.money.Yuan;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.quarkus.panache.common.Parameters;
+import io.jixiao.common.json.Names;
 import io.jixiao.common.problem.ProblemException;
 import io.jixiao.common.security.Caller;
 
@@ -47,8 +48,9 @@ public class ProjectService {
         if (!caller.canSee(request.departmentCode()) || Department.findById(request.departmentCode()) == null) {
             throw ProblemException.invalidField("departmentCode", "no department " + request.departmentCode() + " is registered");
         }
+        String name = Names.normalised(request.name());
         if (Project.count("departmentCode = ?1 and fiscalYear = ?2 and name = ?3", request.departmentCode(),
-                request.fiscalYear(), request.name().strip()) > 0) {
+                request.fiscalYear(), name) > 0) {
             throw ProblemException.ruleBroken("project-exists", "Project exists",
                     "project '" + request.name() + "' is already registered for " + request.departmentCode() + " "
                             + request.fiscalYear(), Map.of("name", request.name()));
@@ -66,7 +68,7 @@ public class ProjectService {
         project.id = UUID.randomUUID();
         project.departmentCode = request.departmentCode();
         project.fiscalYear = request.fiscalYear();
-        project.name = request.name().strip();
+        project.name = name;
         project.category = request.category();
         project.fundSource = blankToNull(request.fundSource());
         project.legalBasis = blankToNull(request.legalBasis());
@@ -88,7 +90,7 @@ public class ProjectService {
     public ProjectView addFundingLine(UUID projectId, FundingLineRequest request) {
         Project project = lockVisible(projectId);
         List<FundingLine> lines = FundingLine.ofProject(projectId);
-        if (lines.stream().anyMatch(l -> l.name.equals(request.name().strip()))) {
+        if (lines.stream().anyMatch(l -> l.name.equals(Names.normalised(request.name())))) {
             throw ProblemException.invalidField("name", "project already has a funding line named '" + request.name() + "'");
         }
         FundingLine line = newLine(project, request);
@@ -162,13 +164,12 @@ public class ProjectService {
 
     /**
      * The project, locked for this transaction: every write that changes a project's money takes this
-     * lock first, so two racing writes are checked one after the other against a current balance.
+     * lock first, so two racing writes are checked one after the other against a current balance. Only a
+     * project the caller may see is locked: another department's user cannot hold up its writes.
      */
     public Project lockVisible(UUID projectId) {
-        Project project = Project.findById(projectId, LockModeType.PESSIMISTIC_WRITE);
-        if (project == null || !caller.canSee(project.departmentCode)) {
-            throw ProblemException.notFound("project " + projectId);
-        }
+        Project project = visible(projectId);
+        Project.getEntityManager().lock(project, LockModeType.PESSIMISTIC_WRITE);
         return project;
     }
 
@@ -187,7 +188,7 @@ public class ProjectService {
         List<FundingLineRequest> lines = request.fundingLines() == null ? List.of() : request.fundingLines();
         Set<String> names = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (!names.add(lines.get(i).name().strip())) {
+            if (!names.add(Names.normalised(lines.get(i).name()))) {
                 throw ProblemException.invalidField("fundingLines[" + i + "].name", "duplicates another line's name");
             }
         }
@@ -209,7 +210,7 @@ public class ProjectService {
         FundingLine line = new FundingLine();
         line.id = UUID.randomUUID();
         line.projectId = project.id;
-        line.name = request.name().strip();
+        line.name = Names.normalised(request.name());
         line.approvedAmount = request.amount().setScale(2);
         line.carriedOverFromYear = request.carriedOverFromYear();
         line.budget = line.approvedAmount;

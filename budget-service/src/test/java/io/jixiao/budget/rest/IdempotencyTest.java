@@ -123,7 +123,25 @@ class IdempotencyTest {
         String dept = newDepartment();
         String project = newProject(dept, "100.00");
         post(project, "x".repeat(201), "1.00").then().statusCode(400).body("field", equalTo("Idempotency-Key"));
-        arrive(project, "1.00").statusCode(201); // without a key the write simply runs
+    }
+
+    /** A money write without a key could be recorded twice by a retry after a timeout: it is refused, naming the header. */
+    @Test
+    void aWriteThatMayBeRetriedRequiresAKey() {
+        String dept = newDepartment();
+        String project = newProject(dept, "100.00");
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.portal()).contentType("application/json")
+                .body(ARRIVAL.formatted("1.00")).post("/api/projects/" + project + "/arrivals").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("Idempotency-Key"))
+                .body("detail", org.hamcrest.Matchers.containsString("is required"));
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.deptUser(dept)).contentType("application/json")
+                .body("""
+                        {"amount":"1.00","spentOn":"2023-05-10","payee":"怀化某公司","purpose":"运维服务"}""")
+                .post("/api/projects/" + project + "/disbursements").then().statusCode(400)
+                .body("field", equalTo("Idempotency-Key"));
+        as(TestTokens.reviewer()).get("/api/projects/" + project + "/balance").then().statusCode(200)
+                .body("total.arrived", equalTo("0.00")).body("total.spent", equalTo("0.00"));
     }
 
     /**

@@ -237,12 +237,43 @@ class LedgerRulesTest {
                 .body("declared.projectCounts.OPENING_BUDGET", equalTo(2));
     }
 
+    /** DESIGN §9 history: each declaration of a department-year's figures, with the one it replaced. */
+    @Test
+    void declaredFiguresKeepTheirHistory() {
+        String dept = newDepartment();
+        String path = "/api/departments/" + dept + "/years/2023/declared-figures";
+        for (String total : new String[] { "13271900.00", "13271800.00" }) {
+            as(TestTokens.portal()).body("""
+                    {"approvedTotal":"%s","projectCounts":{"OPENING_BUDGET":12},"projectCount":34,"fundsAllocated":"%s"}"""
+                    .formatted(total, total)).post(path).then().statusCode(201);
+        }
+        as(TestTokens.deptUser(dept)).get(path + "/history").then().statusCode(200)
+                .body("change", contains("declared", "declared again"))
+                .body("[1].before.approvedTotal", equalTo("13271900.00"))
+                .body("[1].after.approvedTotal", equalTo("13271800.00"))
+                .body("[1].by", equalTo("service-account-finance-portal"));
+    }
+
+    /**
+     * DESIGN §9: the role the service runs as may add to the ledger but not change or remove what it keeps (no
+     * UPDATE, DELETE or TRUNCATE); even the owner, which migrates it, is stopped by the append-only trigger.
+     */
     @Test
     void theLedgerIsAppendOnlyInTheDatabaseItself() throws SQLException {
         String dept = newDepartment();
         String project = newProject(dept, "1000.00");
         arrive(project, "1000.00").statusCode(201);
         try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+            for (String change : new String[] { "update ledger_entry set amount = 1 where project_id = '" + project + "'",
+                    "delete from ledger_entry where project_id = '" + project + "'", "truncate ledger_entry cascade",
+                    "update budget_adjustment set amount = 1", "truncate declared_figures", "drop table ledger_entry cascade" }) {
+                SQLException refused = assertThrows(SQLException.class, () -> st.execute(change), change);
+                assertTrue(refused.getSQLState().equals("42501"), change + ": " + refused.getMessage());
+            }
+        }
+        var infra = io.jixiao.budget.BudgetTestResources.infrastructure();
+        try (Connection owner = java.sql.DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+                Statement st = owner.createStatement()) {
             SQLException update = assertThrows(SQLException.class,
                     () -> st.executeUpdate("update ledger_entry set amount = 1 where project_id = '" + project + "'"));
             assertTrue(update.getMessage().contains("append-only"), update.getMessage());
@@ -250,6 +281,7 @@ class LedgerRulesTest {
                     () -> st.executeUpdate("delete from ledger_entry where project_id = '" + project + "'"));
             assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
         }
+        balance(project).body("total.arrived", equalTo("1000.00"));
     }
 
     @Test

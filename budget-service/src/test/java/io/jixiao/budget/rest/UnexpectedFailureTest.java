@@ -37,7 +37,7 @@ class UnexpectedFailureTest {
         as(TestTokens.admin()).delete("/api/projects").then().statusCode(405)
                 .contentType("application/problem+json").body("type", equalTo("urn:jixiao:problem:method-not-allowed"))
                 .body("detail", containsString("DELETE /api/projects"));
-        as(TestTokens.admin()).contentType("text/plain").body("x").post("/api/projects").then().statusCode(415)
+        as(TestTokens.portal()).contentType("text/plain").body("x").post("/api/projects").then().statusCode(415)
                 .contentType("application/problem+json").body("type", equalTo("urn:jixiao:problem:unsupported-media-type"))
                 .body("detail", containsString("application/json"));
     }

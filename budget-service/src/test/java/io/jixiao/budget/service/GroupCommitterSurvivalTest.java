@@ -81,7 +81,7 @@ class GroupCommitterSurvivalTest {
                 return List.of();
             }
         };
-        committer.config = () -> 256;
+        committer.config = new io.jixiao.budget.TestDisbursementConfig(256);
         committer.registry = registry;
         return committer;
     }

@@ -95,7 +95,7 @@ class GroupFailureTest {
     private void start(FakeWrite fake) {
         groupCommit = new DisbursementGroupCommit();
         groupCommit.registry = new SimpleMeterRegistry();
-        groupCommit.config = () -> 256;
+        groupCommit.config = new io.jixiao.budget.TestDisbursementConfig(256);
         groupCommit.batches = new DisbursementBatch(new SimpleMeterRegistry()) {
             @Override
             List<PendingDisbursement> write(List<PendingDisbursement> group) throws SQLException {

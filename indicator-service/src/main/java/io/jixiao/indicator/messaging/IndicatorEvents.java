@@ -1,6 +1,5 @@
 package io.jixiao.indicator.messaging;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jixiao.common.outbox.OutboxWriter;
 import io.jixiao.common.security.Actor;
+import io.jixiao.common.time.BusinessCalendar;
 import io.jixiao.events.EventTypes;
 import io.jixiao.indicator.Goal;
 import io.jixiao.indicator.Indicator;
@@ -33,6 +33,10 @@ public class IndicatorEvents {
 
     @Inject
     OutboxWriter outbox;
+
+    /** Goals, indicators and scores are dated the day they were recorded, in the departments' calendar. */
+    @Inject
+    BusinessCalendar calendar;
 
     public void goalDefined(Goal goal, Actor actor) {
         ObjectNode payload = header(goal.departmentCode, goal.fiscalYear, goal.projectId)
@@ -107,7 +111,7 @@ public class IndicatorEvents {
                 .put("departmentCode", departmentCode)
                 .put("fiscalYear", fiscalYear)
                 .put("projectId", projectId == null ? null : projectId.toString())
-                .put("businessDate", LocalDate.now().toString());
+                .put("businessDate", calendar.today().toString());
     }
 
     private void append(String type, String departmentCode, UUID projectId, ObjectNode payload, Actor actor) {

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jixiao.common.inbox.EventHandler;
 import io.jixiao.common.inbox.IncomingEvent;
+import io.jixiao.common.inbox.SubjectNotKnownYet;
 import io.jixiao.common.security.Actor;
 import io.jixiao.events.EventTypes;
 import io.jixiao.indicator.FundingLineLedger;
@@ -76,21 +77,17 @@ public class LedgerProjection implements EventHandler {
             case EventTypes.PROJECT_REGISTERED -> registered(p);
             case EventTypes.FUNDING_LINE_ADDED -> {
                 ProjectLedger known = known(p);
-                if (known != null) {
-                    line(known.projectId, p.get("fundingLine"));
-                    totals(known, p.get("projectTotals"));
-                }
+                line(known.projectId, p.get("fundingLine"));
+                totals(known, p.get("projectTotals"));
             }
             case EventTypes.BUDGET_ADJUSTED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_SPENT,
                     EventTypes.ARRIVAL_REVERSED, EventTypes.DISBURSEMENT_REVERSED -> {
                 ProjectLedger known = known(p);
-                if (known != null) {
-                    FundingLineLedger line = FundingLineLedger.findById(UUID.fromString(p.get("fundingLineId").asText()));
-                    if (line != null) {
-                        copy(line, p.get("lineTotals"));
-                    }
-                    totals(known, p.get("projectTotals"));
+                FundingLineLedger line = FundingLineLedger.findById(UUID.fromString(p.get("fundingLineId").asText()));
+                if (line != null) {
+                    copy(line, p.get("lineTotals"));
                 }
+                totals(known, p.get("projectTotals"));
             }
             default -> {
                 // departments and declared figures: nothing of ours
@@ -154,9 +151,22 @@ public class LedgerProjection implements EventHandler {
         ledger.persist();
     }
 
-    /** The project the event is about, if its registration has been seen (it always comes first). */
+    /**
+     * The project the event is about. Its registration comes first on the project's partition; should an event
+     * still come before it (the registration lost, the topic repartitioned), the event is parked until it is seen.
+     */
     private static ProjectLedger known(JsonNode p) {
-        return ProjectLedger.findById(UUID.fromString(p.get("projectId").asText()));
+        ProjectLedger project = ProjectLedger.findById(UUID.fromString(p.get("projectId").asText()));
+        if (project == null) {
+            throw new SubjectNotKnownYet("project/" + p.get("projectId").asText());
+        }
+        return project;
+    }
+
+    @Override
+    public Set<String> registers(IncomingEvent event) {
+        return EventTypes.PROJECT_REGISTERED.equals(event.type())
+                ? Set.of("project/" + event.payload().get("projectId").asText()) : Set.of();
     }
 
     private static void totals(ProjectLedger project, JsonNode totals) {

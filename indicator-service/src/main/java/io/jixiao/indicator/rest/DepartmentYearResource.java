@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,10 +31,17 @@ import io.jixiao.indicator.mapping.ProjectLedgerView;
 import io.jixiao.indicator.mapping.ScoreView;
 import io.jixiao.indicator.service.MonitoringService;
 import io.jixiao.indicator.service.ScoringService;
+import io.jixiao.indicator.service.ScoringPolicies;
+import io.jixiao.indicator.mapping.PolicyAssignmentRequest;
+import io.jixiao.indicator.mapping.PolicyAssignmentView;
+import io.jixiao.common.time.FiscalYear;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.PUT;
 
 /** A department-year: its score, its in-year monitoring, and the ledger as this service knows it. */
 @Path("/api/departments/{code}/years/{year}")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "department-years")
 public class DepartmentYearResource {
 
@@ -46,26 +54,46 @@ public class DepartmentYearResource {
     @Inject
     Caller caller;
 
-    /** Scores the department-year now, under its policy ({@code policy} only before its first score). */
+    @Inject
+    ScoringPolicies policies;
+
+    /** Scores the department-year now, under the policy a finance reviewer assigned it (the default until then). */
     @POST
     @Path("/score")
-    @RolesAllowed({ DEPT_USER, DEPT_LEAD, ADMIN })
-    public ScoreView score(@PathParam("code") String code, @PathParam("year") int year,
-            @QueryParam("policy") String policy) {
-        return scoring.score(code, year, policy);
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD })
+    public ScoreView score(@PathParam("code") String code, @PathParam("year") @FiscalYear int year) {
+        return scoring.score(code, year);
+    }
+
+    /** A finance reviewer assigns the department-year its scoring policy; the department being evaluated cannot. */
+    @PUT
+    @Path("/scoring-policy")
+    @RolesAllowed(FINANCE_REVIEWER)
+    public PolicyAssignmentView assignPolicy(@PathParam("code") String code, @PathParam("year") @FiscalYear int year,
+            @NotNull @Valid PolicyAssignmentRequest request) {
+        return policies.assign(code, year, request);
+    }
+
+    /** The department-year's policy assignments, the latest (the one in force) first. */
+    @GET
+    @Path("/scoring-policy")
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
+    public List<PolicyAssignmentView> policyAssignments(@PathParam("code") String code,
+            @PathParam("year") @FiscalYear int year) {
+        return policies.assignments(code, year);
     }
 
     @GET
     @Path("/score")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
-    public ScoreView latestScore(@PathParam("code") String code, @PathParam("year") int year) {
+    public ScoreView latestScore(@PathParam("code") String code, @PathParam("year") @FiscalYear int year) {
         return scoring.latest(code, year);
     }
 
     @GET
     @Path("/monitoring")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
-    public MonitoringView monitoring(@PathParam("code") String code, @PathParam("year") int year,
+    public MonitoringView monitoring(@PathParam("code") String code, @PathParam("year") @FiscalYear int year,
             @QueryParam("month") @NotNull @Min(1) @Max(12) Integer month) {
         return monitoring.monitor(code, year, month);
     }
@@ -73,7 +101,7 @@ public class DepartmentYearResource {
     @GET
     @Path("/ledger")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
-    public List<ProjectLedgerView> ledger(@PathParam("code") String code, @PathParam("year") int year) {
+    public List<ProjectLedgerView> ledger(@PathParam("code") String code, @PathParam("year") @FiscalYear int year) {
         caller.requireVisible(code, "department " + code);
         List<ProjectLedger> projects = ProjectLedger.list("departmentCode = ?1 and fiscalYear = ?2 order by name", code,
                 year);

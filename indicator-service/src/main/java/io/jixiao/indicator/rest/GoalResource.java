@@ -13,8 +13,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,8 +24,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.jixiao.common.idempotency.IdempotentWrites;
-import io.jixiao.common.idempotency.IdempotentWrites.Outcome;
+import io.jixiao.common.idempotency.Idempotent;
+import io.jixiao.common.time.FiscalYear;
 import io.jixiao.indicator.mapping.GoalRequest;
 import io.jixiao.indicator.mapping.GoalView;
 import io.jixiao.indicator.service.GoalService;
@@ -33,29 +33,27 @@ import io.jixiao.indicator.service.GoalService;
 /** Performance goals (绩效目标) of projects and department-years. */
 @Path("/api/goals")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "goals")
 public class GoalResource {
 
     @Inject
     GoalService goals;
 
-    @Inject
-    IdempotentWrites idempotent;
 
     @POST
-    @RolesAllowed({ DEPT_USER, DEPT_LEAD, ADMIN })
-    public Response define(@NotNull @Valid GoalRequest request, @HeaderParam(IdempotentWrites.HEADER) String key) {
-        return idempotent.run(key, "POST /api/goals", request, () -> {
-            GoalView goal = goals.define(request);
-            return Outcome.created(URI.create("/api/goals?department=" + goal.departmentCode() + "&year="
-                    + goal.fiscalYear()), goal);
-        });
+    @Idempotent
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD })
+    public Response define(@NotNull @Valid GoalRequest request) {
+        GoalView goal = goals.define(request);
+        return Response.created(URI.create("/api/goals?department=" + goal.departmentCode() + "&year=" + goal.fiscalYear()))
+                .entity(goal).build();
     }
 
     @GET
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
     public List<GoalView> list(@QueryParam("department") @NotNull String department,
-            @QueryParam("year") @NotNull Integer year) {
+            @QueryParam("year") @NotNull @FiscalYear Integer year) {
         return goals.list(department, year);
     }
 }

@@ -14,8 +14,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,8 +26,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.jixiao.common.idempotency.IdempotentWrites;
-import io.jixiao.common.idempotency.IdempotentWrites.Outcome;
+import io.jixiao.common.history.ChangeHistory;
+import io.jixiao.common.idempotency.Idempotent;
+import io.jixiao.common.time.FiscalYear;
 import io.jixiao.indicator.mapping.ActualRequest;
 import io.jixiao.indicator.mapping.IndicatorRequest;
 import io.jixiao.indicator.mapping.IndicatorView;
@@ -38,28 +39,26 @@ import io.jixiao.indicator.service.IndicatorService;
 /** The indicator tree (绩效指标), actual values and output records. */
 @Path("/api/indicators")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "indicators")
 public class IndicatorResource {
 
     @Inject
     IndicatorService indicators;
 
-    @Inject
-    IdempotentWrites idempotent;
 
     @POST
-    @RolesAllowed({ DEPT_USER, DEPT_LEAD, ADMIN })
-    public Response define(@NotNull @Valid IndicatorRequest request, @HeaderParam(IdempotentWrites.HEADER) String key) {
-        return idempotent.run(key, "POST /api/indicators", request, () -> {
-            IndicatorView created = indicators.define(request);
-            return Outcome.created(URI.create("/api/indicators/" + created.id()), created);
-        });
+    @Idempotent
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD })
+    public Response define(@NotNull @Valid IndicatorRequest request) {
+        IndicatorView created = indicators.define(request);
+        return Response.created(URI.create("/api/indicators/" + created.id())).entity(created).build();
     }
 
     @GET
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
     public List<IndicatorView> list(@QueryParam("department") @NotNull String department,
-            @QueryParam("year") @NotNull Integer year, @QueryParam("project") UUID project) {
+            @QueryParam("year") @NotNull @FiscalYear Integer year, @QueryParam("project") UUID project) {
         return indicators.list(department, year, project);
     }
 
@@ -73,21 +72,27 @@ public class IndicatorResource {
     /** The actual value where it is typed, the qualitative tier and score, the deviation reason and remedy. */
     @POST
     @Path("/{id}/actual")
-    @RolesAllowed({ DEPT_USER, DEPT_LEAD, ADMIN })
-    public Response recordActual(@PathParam("id") UUID id, @NotNull @Valid ActualRequest request,
-            @HeaderParam(IdempotentWrites.HEADER) String key) {
-        return idempotent.run(key, "POST /api/indicators/" + id + "/actual", request,
-                () -> new Outcome(200, null, indicators.recordActual(id, request)));
+    @Idempotent
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD })
+    public Response recordActual(@PathParam("id") UUID id, @NotNull @Valid ActualRequest request) {
+        return Response.ok(indicators.recordActual(id, request)).build();
     }
 
     @POST
     @Path("/{id}/output-records")
-    @RolesAllowed({ DEPT_USER, DEPT_LEAD, ADMIN })
-    public Response addOutputRecord(@PathParam("id") UUID id, @NotNull @Valid OutputRecordRequest request,
-            @HeaderParam(IdempotentWrites.HEADER) String key) {
-        String path = "/api/indicators/" + id + "/output-records";
-        return idempotent.run(key, "POST " + path, request,
-                () -> Outcome.created(URI.create(path), indicators.addOutputRecord(id, request)));
+    @Idempotent
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD })
+    public Response addOutputRecord(@PathParam("id") UUID id, @NotNull @Valid OutputRecordRequest request) {
+        return Response.created(URI.create("/api/indicators/" + id + "/output-records"))
+                .entity(indicators.addOutputRecord(id, request)).build();
+    }
+
+    /** Who changed the indicator, when, from what to what: its definition, actual values and deviation reasons. */
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
+    public List<ChangeHistory.Change> history(@PathParam("id") UUID id) {
+        return indicators.history(id);
     }
 
     @GET

@@ -12,6 +12,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +29,7 @@ import io.jixiao.indicator.service.ScoringPolicies;
 /** Scoring policies as data: read by all, added (never changed) by admins. */
 @Path("/api/scoring-policies")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "scoring-policies")
 public class ScoringPolicyResource {
 
@@ -45,6 +47,13 @@ public class ScoringPolicyResource {
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
     public ScoringPolicy get(@PathParam("name") String name) {
         return policies.named(name);
+    }
+
+    @GET
+    @Path("/{name}/history")
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
+    public List<io.jixiao.common.history.ChangeHistory.Change> history(@PathParam("name") String name) {
+        return policies.history(name);
     }
 
     @POST

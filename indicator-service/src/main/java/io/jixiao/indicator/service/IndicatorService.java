@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.jixiao.common.history.ChangeHistory;
 import io.jixiao.common.problem.ProblemException;
 import io.jixiao.common.security.Caller;
 import io.jixiao.indicator.ActualSource;
@@ -52,6 +53,12 @@ public class IndicatorService {
     @Inject
     ScoringPolicies policies;
 
+    @Inject
+    ChangeHistory history;
+
+    /** The object type of an indicator's changes in the change history. */
+    static final String HISTORY = "indicator";
+
     @Transactional
     public IndicatorView define(IndicatorRequest r) {
         ProjectLedger project = projects.requireWritable(r.departmentCode(), r.fiscalYear(), r.projectId());
@@ -79,6 +86,7 @@ public class IndicatorService {
         i.updatedAt = i.definedAt;
         i.persist();
         events.indicatorDefined(i, caller.actor());
+        history.record(HISTORY, i.id.toString(), "defined", null, IndicatorView.of(i));
         if (i.actualSource == ActualSource.LEDGER) {
             ledgerActuals.update(i, caller.actor());
         }
@@ -106,6 +114,7 @@ public class IndicatorService {
     @Transactional
     public IndicatorView recordActual(UUID id, ActualRequest r) {
         Indicator i = lockVisible(id);
+        IndicatorView before = IndicatorView.of(i);
         boolean typesValue = r.actual() != null || r.actualText() != null || r.qualitativeTier() != null
                 || r.qualitativeScore() != null;
         if (typesValue && i.actualSource != ActualSource.ENTERED) {
@@ -141,7 +150,15 @@ public class IndicatorService {
         }
         i.updatedAt = OffsetDateTime.now();
         events.actualChanged(i, caller.actor());
-        return IndicatorView.of(i);
+        IndicatorView after = IndicatorView.of(i);
+        history.record(HISTORY, i.id.toString(), "actual", before, after);
+        return after;
+    }
+
+    /** Every change of the indicator (its definition, its actual value, its deviation reason), oldest first. */
+    public List<ChangeHistory.Change> history(UUID id) {
+        visible(id);
+        return history.of(HISTORY, id.toString());
     }
 
     @Transactional
@@ -184,8 +201,10 @@ public class IndicatorService {
         record.recordedBy = caller.subject();
         record.persist();
 
+        IndicatorView before = IndicatorView.of(i);
         recomputeFromRecords(i);
         events.actualChanged(i, caller.actor());
+        history.record(HISTORY, i.id.toString(), "output-record", before, IndicatorView.of(i));
         return OutputRecordView.of(record);
     }
 
@@ -274,10 +293,9 @@ public class IndicatorService {
 
     /** Output records and typed actuals of one indicator are applied one at a time. */
     private Indicator lockVisible(UUID id) {
-        Indicator i = Indicator.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (i == null || !caller.canSee(i.departmentCode)) {
-            throw ProblemException.notFound("indicator " + id);
-        }
+        Indicator i = visible(id);
+        // read again under the lock: what was read before it may already have changed
+        Indicator.getEntityManager().refresh(i, LockModeType.PESSIMISTIC_WRITE);
         return i;
     }
 

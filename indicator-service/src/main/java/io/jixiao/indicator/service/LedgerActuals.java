@@ -15,8 +15,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
+import io.jixiao.common.history.ChangeHistory;
 import io.jixiao.common.security.Actor;
+import io.jixiao.indicator.mapping.IndicatorView;
 import io.jixiao.indicator.ActualSource;
 import io.jixiao.indicator.FundingLineLedger;
 import io.jixiao.indicator.Indicator;
@@ -37,6 +40,9 @@ public class LedgerActuals {
 
     @Inject
     IndicatorEvents events;
+
+    @Inject
+    ChangeHistory history;
 
     /** A project whose money moved, and who moved it last. */
     public record ProjectMoved(ProjectLedger project, Actor actor) {
@@ -62,10 +68,13 @@ public class LedgerActuals {
         }
         Map<UUID, List<Indicator>> byProject = new HashMap<>();
         Map<String, List<Indicator>> byDepartmentYear = new HashMap<>();
-        List<Indicator> affected = Indicator.list("""
+        // locked, in id order (a person's write locks one, so no two wait on each other), and read only once
+        // locked: a deviation reason saved meanwhile is read and kept, not overwritten with what was read before
+        List<Indicator> affected = Indicator.find("""
                 actualSource = ?1 and ((projectId in ?2) or (projectId is null and departmentCode in ?3
-                and fiscalYear in ?4 and ledgerMeasure = ?5))""",
-                ActualSource.LEDGER, projects, departments, years, LedgerMeasure.EXECUTION_RATE);
+                and fiscalYear in ?4 and ledgerMeasure = ?5)) order by id""",
+                ActualSource.LEDGER, projects, departments, years, LedgerMeasure.EXECUTION_RATE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (Indicator indicator : affected) {
             if (indicator.projectId != null) {
                 byProject.computeIfAbsent(indicator.projectId, id -> new ArrayList<>()).add(indicator);
@@ -92,9 +101,12 @@ public class LedgerActuals {
                 indicator.actual == null ? null : indicator.actual.stripTrailingZeros())) {
             return;
         }
+        IndicatorView before = IndicatorView.of(indicator);
         indicator.actual = value;
         indicator.updatedAt = OffsetDateTime.now();
         events.actualChanged(indicator, actor);
+        history.record(IndicatorService.HISTORY, indicator.id.toString(), "actual-from-ledger", before,
+                IndicatorView.of(indicator), actor);
     }
 
     BigDecimal measure(Indicator indicator) {

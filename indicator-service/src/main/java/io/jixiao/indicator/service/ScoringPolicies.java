@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.common.problem.ProblemException;
 import io.jixiao.common.security.Caller;
-import io.jixiao.indicator.ScoreResult;
+import io.jixiao.indicator.ScoringPolicyAssignment;
+import io.jixiao.indicator.mapping.PolicyAssignmentRequest;
+import io.jixiao.indicator.mapping.PolicyAssignmentView;
 import io.jixiao.indicator.ScoringPolicyDefinition;
 import io.jixiao.indicator.config.ScoringConfig;
 import io.jixiao.indicator.scoring.ScoringPolicy;
@@ -31,6 +33,9 @@ public class ScoringPolicies {
     @Inject
     Caller caller;
 
+    @Inject
+    io.jixiao.common.history.ChangeHistory history;
+
     public List<ScoringPolicy> all() {
         List<ScoringPolicyDefinition> definitions = ScoringPolicyDefinition.listAll();
         return definitions.stream().map(this::read).toList();
@@ -44,10 +49,38 @@ public class ScoringPolicies {
         return read(definition);
     }
 
-    /** Once a department-year has been scored, it stays under that policy; before that, the default. */
+    /** The policy a finance reviewer assigned the department-year; the default until one does. */
     public ScoringPolicy forDepartmentYear(String departmentCode, int fiscalYear) {
-        return named(ScoreResult.latest(departmentCode, fiscalYear).map(r -> r.policyName)
+        return named(ScoringPolicyAssignment.latest(departmentCode, fiscalYear).map(a -> a.policyName)
                 .orElse(config.defaultPolicy()));
+    }
+
+    /** A finance reviewer assigns the department-year its policy (DESIGN §9); the department cannot. */
+    @Transactional
+    public PolicyAssignmentView assign(String departmentCode, int fiscalYear, PolicyAssignmentRequest request) {
+        ScoringPolicy policy = named(request.policy().strip());
+        PolicyAssignmentView before = ScoringPolicyAssignment.latest(departmentCode, fiscalYear)
+                .map(PolicyAssignmentView::of).orElse(null);
+        ScoringPolicyAssignment assignment = new ScoringPolicyAssignment();
+        assignment.id = java.util.UUID.randomUUID();
+        assignment.departmentCode = departmentCode;
+        assignment.fiscalYear = fiscalYear;
+        assignment.policyName = policy.name();
+        assignment.reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+        assignment.assignedAt = OffsetDateTime.now();
+        assignment.assignedBy = caller.subject();
+        assignment.persist();
+        PolicyAssignmentView view = PolicyAssignmentView.of(assignment);
+        history.record("department-year-policy", departmentCode + "/" + fiscalYear, "assigned", before, view);
+        return view;
+    }
+
+    /** Every assignment of the department-year, the latest first. */
+    public List<PolicyAssignmentView> assignments(String departmentCode, int fiscalYear) {
+        caller.requireVisible(departmentCode, "department " + departmentCode);
+        List<ScoringPolicyAssignment> all = ScoringPolicyAssignment.list(
+                "departmentCode = ?1 and fiscalYear = ?2 order by assignedAt desc", departmentCode, fiscalYear);
+        return all.stream().map(PolicyAssignmentView::of).toList();
     }
 
     @Transactional
@@ -73,8 +106,17 @@ public class ScoringPolicies {
         definition.createdAt = OffsetDateTime.now();
         definition.createdBy = caller.subject();
         definition.persist();
+        history.record(HISTORY, policy.name(), "published", null, policy);
         return policy;
     }
+
+    /** The template's history: it is published once and never changed (a new version is a new template). */
+    public List<io.jixiao.common.history.ChangeHistory.Change> history(String name) {
+        named(name);
+        return history.of(HISTORY, name);
+    }
+
+    private static final String HISTORY = "scoring-policy";
 
     private ScoringPolicy read(ScoringPolicyDefinition definition) {
         try {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jixiao.common.inbox.ConsumerCatchUp;
 import io.jixiao.common.problem.ProblemException;
 import io.jixiao.common.security.Caller;
+import io.jixiao.common.tx.SubjectLock;
 import io.jixiao.indicator.Indicator;
 import io.jixiao.indicator.ProjectLedger;
 import io.jixiao.indicator.ScoreResult;
@@ -47,6 +48,9 @@ public class ScoringService {
     ConsumerCatchUp catchUp;
 
     @Inject
+    SubjectLock subjectLock;
+
+    @Inject
     ScoringConfig config;
 
     /** The channel that brings the ledger's events (application.properties). */
@@ -57,11 +61,13 @@ public class ScoringService {
      * (the execution rate and the cost lines' actuals are its view of the ledger), or refuses.
      */
     @Transactional
-    public ScoreView score(String departmentCode, int fiscalYear, String policyName) {
+    public ScoreView score(String departmentCode, int fiscalYear) {
         caller.requireVisible(departmentCode, "department " + departmentCode);
         catchUp.awaitCaughtUp(LEDGER_CHANNEL, config.ledgerCatchUpWithin(),
                 "the score of " + departmentCode + " " + fiscalYear);
-        ScoringPolicy policy = policy(departmentCode, fiscalYear, policyName);
+        // two scores of the year at once: the later commit's event is published last, so it is the one that holds
+        subjectLock.lock("score/" + departmentCode + "/" + fiscalYear);
+        ScoringPolicy policy = policies.forDepartmentYear(departmentCode, fiscalYear);
         List<Indicator> indicators = Indicator.list("departmentCode = ?1 and fiscalYear = ?2 order by level1, definedAt",
                 departmentCode, fiscalYear);
         ProjectLedger.Totals ledger = ProjectLedger.departmentYear(departmentCode, fiscalYear);
@@ -102,21 +108,6 @@ public class ScoringService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A department-year is scored under one policy: the one it was first scored under. */
-    private ScoringPolicy policy(String departmentCode, int fiscalYear, String requested) {
-        ScoringPolicy current = policies.forDepartmentYear(departmentCode, fiscalYear);
-        boolean scoredBefore = ScoreResult.latest(departmentCode, fiscalYear).isPresent();
-        if (requested == null || requested.equals(current.name())) {
-            return current;
-        }
-        if (scoredBefore) {
-            throw ProblemException.ruleBroken("policy-fixed", "The department-year has its policy",
-                    departmentCode + " " + fiscalYear + " is scored under '" + current.name() + "', not '" + requested + "'",
-                    Map.of("policy", current.name(), "requested", requested));
-        }
-        return policies.named(requested);
     }
 
     static ScoredIndicator input(Indicator i) {

@@ -26,7 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class AccessMatrixTest {
 
     private static final Set<String> ALL = Set.of(DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN);
-    private static final Set<String> DEPARTMENT = Set.of(DEPT_USER, DEPT_LEAD, ADMIN);
+    /** The department's own work: not an admin's (DESIGN §9). */
+    private static final Set<String> DEPARTMENT = Set.of(DEPT_USER, DEPT_LEAD);
 
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("GET /api/goals", ALL),
@@ -36,14 +37,20 @@ class AccessMatrixTest {
             Map.entry("GET /api/indicators/{id}", ALL),
             Map.entry("POST /api/indicators/{id}/actual", DEPARTMENT),
             Map.entry("GET /api/indicators/{id}/output-records", ALL),
+            Map.entry("GET /api/indicators/{id}/history", ALL),
+            Map.entry("GET /api/scoring-policies/{name}/history", ALL),
             Map.entry("POST /api/indicators/{id}/output-records", DEPARTMENT),
             Map.entry("GET /api/departments/{code}/years/{year}/score", ALL),
             Map.entry("POST /api/departments/{code}/years/{year}/score", DEPARTMENT),
+            Map.entry("GET /api/departments/{code}/years/{year}/scoring-policy", ALL),
+            Map.entry("PUT /api/departments/{code}/years/{year}/scoring-policy", Set.of(FINANCE_REVIEWER)),
             Map.entry("GET /api/departments/{code}/years/{year}/monitoring", Set.of(DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN)),
             Map.entry("GET /api/departments/{code}/years/{year}/ledger", ALL),
             Map.entry("GET /api/scoring-policies", ALL),
             Map.entry("POST /api/scoring-policies", Set.of(ADMIN)),
-            Map.entry("GET /api/scoring-policies/{name}", ALL));
+            Map.entry("GET /api/scoring-policies/{name}", ALL),
+            Map.entry("GET /api/admin/events/held", Set.of(ADMIN)),
+            Map.entry("POST /api/admin/events/held/{id}/replay", Set.of(ADMIN)));
 
     @Test
     void everyEndpointForEveryPrincipal() {

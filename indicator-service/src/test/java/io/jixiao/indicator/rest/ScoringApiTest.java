@@ -43,10 +43,18 @@ class ScoringApiTest {
         as(TestTokens.reviewer()).get("/api/departments/" + dept + "/years/2023/score").then().statusCode(200)
                 .body("grade", equalTo("优"));
 
+        // the department being evaluated does not choose its template; a finance reviewer assigns it (DESIGN §9)
         as(TestTokens.admin()).body(policyJson("严格版")).post("/api/scoring-policies").then().statusCode(201);
-        as(TestTokens.deptLead(dept)).queryParam("policy", "严格版")
-                .post("/api/departments/" + dept + "/years/2023/score").then().statusCode(409)
-                .body("type", equalTo("urn:jixiao:problem:policy-fixed"));
+        String assignment = "/api/departments/" + dept + "/years/2023/scoring-policy";
+        as(TestTokens.deptLead(dept)).body("{\"policy\":\"严格版\"}").put(assignment).then().statusCode(403);
+        as(TestTokens.admin()).body("{\"policy\":\"严格版\"}").put(assignment).then().statusCode(403);
+        as(TestTokens.reviewer()).body("{\"policy\":\"没有这个模板\"}").put(assignment).then().statusCode(404);
+        as(TestTokens.reviewer()).body("{\"policy\":\"严格版\",\"reason\":\"本市专项资金按严格版评分\"}").put(assignment)
+                .then().statusCode(200).body("policy", equalTo("严格版")).body("assignedBy", equalTo("reviewer"));
+        as(TestTokens.deptLead(dept)).post("/api/departments/" + dept + "/years/2023/score").then().statusCode(200)
+                .body("policy", equalTo("严格版"));
+        as(TestTokens.deptUser(dept)).get(assignment).then().statusCode(200)
+                .body("[0].policy", equalTo("严格版")).body("[0].reason", equalTo("本市专项资金按严格版评分"));
     }
 
     @Test

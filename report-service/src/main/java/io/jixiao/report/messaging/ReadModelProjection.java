@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.jixiao.common.inbox.EventHandler;
 import io.jixiao.common.inbox.IncomingEvent;
+import io.jixiao.common.inbox.SubjectNotKnownYet;
 import io.jixiao.events.EventTypes;
 import io.jixiao.report.DeclaredFigures;
 import io.jixiao.report.Department;
@@ -77,11 +78,9 @@ public class ReadModelProjection implements EventHandler {
             case EventTypes.DEPARTMENT_REGISTERED -> department(p);
             case EventTypes.PROJECT_REGISTERED -> project(p, event);
             case EventTypes.FUNDING_LINE_ADDED -> {
-                Project project = rows.project(id(p, "projectId"));
-                if (project != null) {
-                    line(project.id, p.get("fundingLine"));
-                    totals(project, p.get("projectTotals"));
-                }
+                Project project = known(p);
+                line(project.id, p.get("fundingLine"));
+                totals(project, p.get("projectTotals"));
             }
             case EventTypes.BUDGET_ADJUSTED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_SPENT,
                     EventTypes.ARRIVAL_REVERSED, EventTypes.DISBURSEMENT_REVERSED -> moneyMoved(p);
@@ -151,10 +150,7 @@ public class ReadModelProjection implements EventHandler {
     }
 
     private void moneyMoved(JsonNode p) {
-        Project project = rows.project(id(p, "projectId"));
-        if (project == null) {
-            return; // its registration always comes first on the project's partition
-        }
+        Project project = known(p);
         FundingLine line = rows.line(id(p, "fundingLineId"));
         if (line != null) {
             JsonNode t = p.get("lineTotals");
@@ -163,6 +159,27 @@ public class ReadModelProjection implements EventHandler {
             line.spent = yuan(t.get("spent"));
         }
         totals(project, p.get("projectTotals"));
+    }
+
+    /**
+     * The project a money event is about. Its registration comes first on the project's partition; should an event
+     * still come before it, the event is parked until it is seen.
+     */
+    private Project known(JsonNode p) {
+        Project project = rows.project(id(p, "projectId"));
+        if (project == null) {
+            throw new SubjectNotKnownYet("project/" + p.get("projectId").asText());
+        }
+        return project;
+    }
+
+    @Override
+    public Set<String> registers(IncomingEvent event) {
+        return switch (event.type()) {
+            case EventTypes.PROJECT_REGISTERED -> Set.of("project/" + event.payload().get("projectId").asText());
+            case EventTypes.INDICATOR_DEFINED -> Set.of("indicator/" + event.payload().get("indicatorId").asText());
+            default -> Set.of();
+        };
     }
 
     private static void totals(Project project, JsonNode t) {
@@ -231,7 +248,8 @@ public class ReadModelProjection implements EventHandler {
     private void actual(JsonNode p) {
         Indicator i = rows.indicator(id(p, "indicatorId"));
         if (i == null) {
-            return; // its definition always comes first on the same partition
+            // its definition comes first on the same partition; should it not, the change waits for it, parked
+            throw new SubjectNotKnownYet("indicator/" + p.get("indicatorId").asText());
         }
         i.actual = decimal(p, "actual");
         i.actualText = text(p, "actualText");

@@ -41,11 +41,6 @@ public class ReadModelRebuild {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
 
-    /** What a rebuild empties and fills again: the read model and the inbox that says what it holds. */
-    private static final String TABLES = """
-            rm_department, rm_project, rm_funding_line, rm_declared_figures, rm_goal, rm_indicator, rm_score, \
-            processed_event""";
-
     @Inject
     EntityManager em;
 
@@ -78,7 +73,8 @@ public class ReadModelRebuild {
 
     private Result replay() {
         long started = System.nanoTime();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("truncate " + TABLES).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("select empty_read_model()").getSingleResult());
         long events = 0;
         long applied = 0;
         long appliedWhenAnalyzed = 0;
@@ -135,7 +131,8 @@ public class ReadModelRebuild {
      * the live consumers' statements are planned again too.
      */
     private void analyze() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("analyze " + TABLES).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("select analyze_read_model()").getSingleResult());
     }
 
     /**

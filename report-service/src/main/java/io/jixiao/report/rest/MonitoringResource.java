@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.report.mapping.CityMonitoringView;
 import io.jixiao.report.service.MonitoringService;
+import io.jixiao.common.time.FiscalYear;
 
 /** In-year monitoring for finance reviewers: one department, or the whole city. */
 @Path("/api/monitoring/years/{year}")
@@ -33,7 +34,7 @@ public class MonitoringResource {
 
     @GET
     @RolesAllowed({ FINANCE_REVIEWER, ADMIN })
-    public CityMonitoringView city(@PathParam("year") int year,
+    public CityMonitoringView city(@PathParam("year") @FiscalYear int year,
             @QueryParam("month") @NotNull @Min(1) @Max(12) Integer month) {
         return monitoring.city(year, month);
     }
@@ -41,7 +42,7 @@ public class MonitoringResource {
     @GET
     @Path("/departments/{code}")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
-    public CityMonitoringView department(@PathParam("year") int year, @PathParam("code") String code,
+    public CityMonitoringView department(@PathParam("year") @FiscalYear int year, @PathParam("code") String code,
             @QueryParam("month") @NotNull @Min(1) @Max(12) Integer month) {
         return monitoring.department(code, year, month);
     }

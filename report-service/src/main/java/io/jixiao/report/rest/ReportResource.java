@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -30,6 +31,7 @@ import io.jixiao.report.mapping.TransitionView;
 import io.jixiao.report.mapping.VersionView;
 import io.jixiao.report.service.ReportFiles;
 import io.jixiao.report.service.ReportService;
+import io.jixiao.common.time.FiscalYear;
 
 /**
  * A department-year's self-evaluation report: the live draft in every format, the narrative
@@ -37,6 +39,7 @@ import io.jixiao.report.service.ReportService;
  */
 @Path("/api/reports/{code}/{year}")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "reports")
 public class ReportResource {
 
@@ -52,7 +55,7 @@ public class ReportResource {
 
     @GET
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
-    public SelfEvaluationReport draft(@PathParam("code") String code, @PathParam("year") int year) {
+    public SelfEvaluationReport draft(@PathParam("code") String code, @PathParam("year") @FiscalYear int year) {
         return reports.draft(code, year);
     }
 
@@ -61,66 +64,86 @@ public class ReportResource {
     @Path("/{file: report\\.[a-z]+}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
-    public Response draftFile(@PathParam("code") String code, @PathParam("year") int year,
+    public Response draftFile(@PathParam("code") String code, @PathParam("year") @FiscalYear int year,
             @PathParam("file") String file) {
         return download(reports.draftFile(code, year, ReportFiles.of(file)));
     }
 
     @PUT
     @Path("/sections/{key}")
-    @RolesAllowed({ DEPT_USER, DEPT_LEAD, ADMIN })
-    public Map<String, String> writeSection(@PathParam("code") String code, @PathParam("year") int year,
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD })
+    public Map<String, String> writeSection(@PathParam("code") String code, @PathParam("year") @FiscalYear int year,
             @PathParam("key") String key, @NotNull @Valid Text request) {
         return reports.writeSection(code, year, key, request.text());
     }
 
     @GET
+    @Path("/sections/{key}/history")
+    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
+    public List<io.jixiao.common.history.ChangeHistory.Change> sectionHistory(@PathParam("code") String code,
+            @PathParam("year") @FiscalYear int year, @PathParam("key") String key) {
+        return reports.sectionHistory(code, year, key);
+    }
+
+    @GET
     @Path("/status")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
-    public Map<String, Object> status(@PathParam("code") String code, @PathParam("year") int year) {
+    public Map<String, Object> status(@PathParam("code") String code, @PathParam("year") @FiscalYear int year) {
         return reports.status(code, year);
     }
 
     @POST
     @Path("/submit")
-    @RolesAllowed({ DEPT_LEAD, ADMIN })
-    public VersionView submit(@PathParam("code") String code, @PathParam("year") int year) {
+    @RolesAllowed(DEPT_LEAD)
+    public VersionView submit(@PathParam("code") String code, @PathParam("year") @FiscalYear int year) {
         return reports.submit(code, year);
     }
 
     @POST
     @Path("/return")
-    @RolesAllowed({ FINANCE_REVIEWER, ADMIN })
-    public TransitionView returnForChanges(@PathParam("code") String code, @PathParam("year") int year,
+    @RolesAllowed(FINANCE_REVIEWER)
+    public TransitionView returnForChanges(@PathParam("code") String code, @PathParam("year") @FiscalYear int year,
             @NotNull @Valid Comment request) {
         return reports.returnForChanges(code, year, request.comment());
     }
 
     @POST
     @Path("/accept")
-    @RolesAllowed({ FINANCE_REVIEWER, ADMIN })
-    public TransitionView accept(@PathParam("code") String code, @PathParam("year") int year, @Valid Comment request) {
+    @RolesAllowed(FINANCE_REVIEWER)
+    public TransitionView accept(@PathParam("code") String code, @PathParam("year") @FiscalYear int year, @Valid Comment request) {
         return reports.accept(code, year, request == null ? null : request.comment());
     }
 
     @POST
     @Path("/publish")
-    @RolesAllowed({ FINANCE_REVIEWER, ADMIN })
-    public TransitionView publish(@PathParam("code") String code, @PathParam("year") int year) {
+    @RolesAllowed(FINANCE_REVIEWER)
+    public TransitionView publish(@PathParam("code") String code, @PathParam("year") @FiscalYear int year) {
         return reports.publish(code, year);
+    }
+
+    public record Reopening(@Size(max = 4000) String reason) {
+    }
+
+    /** A finance reviewer reopens an accepted year, with a reason: money may move again, the report goes back. */
+    @POST
+    @Path("/reopen")
+    @RolesAllowed(FINANCE_REVIEWER)
+    public TransitionView reopen(@PathParam("code") String code, @PathParam("year") @FiscalYear int year,
+            @NotNull @Valid Reopening request) {
+        return reports.reopen(code, year, request.reason());
     }
 
     @GET
     @Path("/history")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
-    public List<TransitionView> history(@PathParam("code") String code, @PathParam("year") int year) {
+    public List<TransitionView> history(@PathParam("code") String code, @PathParam("year") @FiscalYear int year) {
         return reports.history(code, year);
     }
 
     @GET
     @Path("/versions")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
-    public List<VersionView> versions(@PathParam("code") String code, @PathParam("year") int year) {
+    public List<VersionView> versions(@PathParam("code") String code, @PathParam("year") @FiscalYear int year) {
         return reports.versions(code, year);
     }
 
@@ -128,7 +151,7 @@ public class ReportResource {
     @Path("/versions/{number}/{file: report\\.[a-z]+}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
-    public Response versionFile(@PathParam("code") String code, @PathParam("year") int year,
+    public Response versionFile(@PathParam("code") String code, @PathParam("year") @FiscalYear int year,
             @PathParam("number") int number, @PathParam("file") String file) {
         return download(reports.versionFile(code, year, number, ReportFiles.of(file)));
     }
@@ -138,7 +161,7 @@ public class ReportResource {
     @Path("/published/{file: report\\.[a-z]+}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({ PORTAL_CLIENT, FINANCE_REVIEWER, ADMIN })
-    public Response published(@PathParam("code") String code, @PathParam("year") int year,
+    public Response published(@PathParam("code") String code, @PathParam("year") @FiscalYear int year,
             @PathParam("file") String file) {
         return download(reports.publishedFile(code, year, ReportFiles.of(file)));
     }

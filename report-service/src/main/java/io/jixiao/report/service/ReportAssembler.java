@@ -25,6 +25,7 @@ import io.jixiao.common.money.Decimals;
 import io.jixiao.common.money.Yuan;
 import io.jixiao.common.monitoring.Colour;
 import io.jixiao.common.monitoring.Progress;
+import io.jixiao.common.time.BusinessCalendar;
 import io.jixiao.report.DeclaredFigures;
 import io.jixiao.report.Department;
 import io.jixiao.report.DepartmentYear;
@@ -65,6 +66,9 @@ public class ReportAssembler {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    BusinessCalendar calendar;
 
     public SelfEvaluationReport assemble(String departmentCode, int fiscalYear) {
         Department department = Department.findById(departmentCode);
@@ -116,7 +120,8 @@ public class ReportAssembler {
                 Decimals.shown(score.executionRate), groups(score));
 
         List<Finding> findings = findings(projects, lines, budget, arrived, spent, declared, indicators, score, narrative);
-        int month = fiscalYear < LocalDate.now().getYear() ? 12 : LocalDate.now().getMonthValue();
+        LocalDate today = calendar.today();
+        int month = fiscalYear < today.getYear() ? 12 : today.getMonthValue();
         return new SelfEvaluationReport(departmentCode, department == null ? departmentCode : department.name, fiscalYear,
                 totals, categories, projectLines, goalLines, indicatorLines, scoreSummary, findings,
                 monitoring(projects, indicators, month), narrative);

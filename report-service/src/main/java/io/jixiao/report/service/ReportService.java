@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.common.history.ChangeHistory;
 import io.jixiao.common.problem.ProblemException;
 import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
@@ -30,6 +31,7 @@ import io.jixiao.report.mapping.NarrativeKeys;
 import io.jixiao.report.mapping.SelfEvaluationReport;
 import io.jixiao.report.mapping.TransitionView;
 import io.jixiao.report.mapping.VersionView;
+import io.jixiao.report.messaging.ReportEvents;
 import io.jixiao.report.reconciliation.Finding;
 
 /**
@@ -48,6 +50,12 @@ public class ReportService {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ReportEvents events;
+
+    @Inject
+    ChangeHistory history;
 
     /** What a file request answers with. */
     public record File(byte[] content, ReportFiles format, String fileName) {
@@ -74,9 +82,10 @@ public class ReportService {
         if (report.status != ReportStatus.DRAFT && report.status != ReportStatus.RETURNED) {
             throw ProblemException.ruleBroken("report-not-editable", "Report not editable",
                     "the report is " + report.status + ": it can be edited only as a draft or after being returned",
-                    Map.of("status", report.status.name()));
+                    Map.of("reportStatus", report.status.name()));
         }
         NarrativeSection section = NarrativeSection.findById(new NarrativeSection.Key(departmentCode, fiscalYear, key));
+        String before = section == null ? null : section.text;
         if (section == null) {
             section = new NarrativeSection();
             section.departmentCode = departmentCode;
@@ -87,8 +96,18 @@ public class ReportService {
         section.updatedAt = OffsetDateTime.now();
         section.updatedBy = caller.subject();
         section.persist();
+        history.record(SECTION_HISTORY, departmentCode + "/" + fiscalYear + "/" + key, before == null ? "written" : "rewritten",
+                before == null ? null : Map.of("text", before), Map.of("text", text));
         return Map.of("sectionKey", key, "heading", NarrativeKeys.HEADINGS.get(key), "text", text);
     }
+
+    /** Who wrote a narrative section, when, and what it said before. */
+    public List<ChangeHistory.Change> sectionHistory(String departmentCode, int fiscalYear, String key) {
+        requireDepartmentOrReviewer(departmentCode);
+        return history.of(SECTION_HISTORY, departmentCode + "/" + fiscalYear + "/" + key);
+    }
+
+    private static final String SECTION_HISTORY = "narrative-section";
 
     /** The department lead submits: refused while a blocking finding stands; freezes version n+1. */
     @Transactional
@@ -131,11 +150,38 @@ public class ReportService {
         return move(report, ReportStatus.RETURNED, report.latestVersion, comment.strip());
     }
 
+    /** A finance reviewer accepts; never the person who submitted the version (DESIGN §9). */
     @Transactional
     public TransitionView accept(String departmentCode, int fiscalYear, String comment) {
         Report report = lock(departmentCode, fiscalYear);
         requireStatus(report, "accept", ReportStatus.SUBMITTED);
-        return move(report, ReportStatus.ACCEPTED, report.latestVersion, comment);
+        ReportVersion submitted = ReportVersion.findById(new ReportVersion.Key(departmentCode, fiscalYear,
+                report.latestVersion));
+        if (submitted != null && submitted.submittedBy.equals(caller.subject())) {
+            throw new ProblemException(403, "separation-of-duties", "Separation of duties",
+                    "you submitted version " + report.latestVersion + " of this report: someone else must accept it",
+                    Map.of("submittedBy", submitted.submittedBy));
+        }
+        TransitionView accepted = move(report, ReportStatus.ACCEPTED, report.latestVersion, comment);
+        // the year's money is closed to writes from now on (budget-service), until a reviewer reopens it
+        events.departmentYearClosed(departmentCode, fiscalYear, report.latestVersion, caller.actor());
+        return accepted;
+    }
+
+    /**
+     * A finance reviewer reopens an accepted (or published) department-year, saying why: its money may move again
+     * and the department may change and resubmit its report, which goes back to RETURNED with the reason.
+     */
+    @Transactional
+    public TransitionView reopen(String departmentCode, int fiscalYear, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalidField("reason", "say why the year is reopened");
+        }
+        Report report = lock(departmentCode, fiscalYear);
+        requireStatus(report, "reopen", ReportStatus.ACCEPTED, ReportStatus.PUBLISHED);
+        TransitionView reopened = move(report, ReportStatus.RETURNED, report.latestVersion, reason.strip());
+        events.departmentYearReopened(departmentCode, fiscalYear, reason.strip(), caller.actor());
+        return reopened;
     }
 
     @Transactional
@@ -243,7 +289,7 @@ public class ReportService {
         throw ProblemException.ruleBroken("wrong-status", "Not possible in this status",
                 "a " + report.status + " report cannot be " + (action.endsWith("e") ? action + "d" : action + "ed")
                         + " (allowed from " + List.of(allowed) + ")",
-                Map.of("status", report.status.name()));
+                Map.of("reportStatus", report.status.name()));
     }
 
     private Report visibleReport(String departmentCode, int fiscalYear) {
@@ -274,7 +320,7 @@ public class ReportService {
     }
 
     private void requireOwnDepartment(String departmentCode) {
-        if (!caller.hasRole(Roles.ADMIN) && !caller.department().map(departmentCode::equals).orElse(false)) {
+        if (!caller.department().map(departmentCode::equals).orElse(false)) {
             throw ProblemException.notFound("the " + departmentCode + " report");
         }
     }

@@ -75,7 +75,12 @@ class ReportWorkflowTest {
             feed.actual(feed.indicators.get("安全生产工作经费"), feed.safety.id(), "14.1", "LEDGER", null);
             feed.scored("99.41", "优", List.of(), "94.08");
             awaitReport(dept, r -> r.getList("findings.findAll { it.severity == 'BLOCKING' }").isEmpty());
+            // submitted by one who now also reviews: someone else must accept it (DESIGN §9)
+            String submitter = "lead-" + dept.toLowerCase();
             as(TestTokens.deptLead(dept)).post(base + "/submit").then().statusCode(200).body("number", equalTo(2));
+            as(TestTokens.token(submitter, null, "finance-reviewer")).post(base + "/accept").then().statusCode(403)
+                    .body("type", equalTo("urn:jixiao:problem:separation-of-duties"));
+            as(TestTokens.admin()).post(base + "/accept").then().statusCode(403);
 
             // the portal sees nothing until it is published
             as(TestTokens.portal()).get(base + "/published/report.docx").then().statusCode(404);
@@ -92,10 +97,23 @@ class ReportWorkflowTest {
             as(TestTokens.portal()).get(base + "/versions/1/report.json").then().statusCode(404);
             as(TestTokens.portal()).get(base).then().statusCode(403);
 
+            // acceptance closed the year's money (budget-service reads report.events); a reviewer reopens it, saying why
+            as(TestTokens.reviewer()).body("{}").post(base + "/reopen").then().statusCode(400).body("field", equalTo("reason"));
+            as(TestTokens.deptLead(dept)).body("{\"reason\":\"x\"}").post(base + "/reopen").then().statusCode(403);
+            as(TestTokens.reviewer()).body("{\"reason\":\"补录12月支出\"}").post(base + "/reopen").then().statusCode(200)
+                    .body("to", equalTo("RETURNED"));
+            try (io.jixiao.infra.TopicReader topic = new io.jixiao.infra.TopicReader(
+                    io.jixiao.report.ReportTestResources.infrastructure().kafkaBootstrapServers(), "report.events")) {
+                var records = topic.awaitRecords(dept + "/2023", 2, java.time.Duration.ofSeconds(30));
+                assertEquals(java.util.List.of("jixiao.report.DepartmentYearClosed.v1", "jixiao.report.DepartmentYearReopened.v1"),
+                        records.stream().map(r -> io.jixiao.infra.TopicReader.header(r, "ce_type")).toList());
+                assertEquals(true, records.get(1).value().contains("补录12月支出"));
+            }
+
             as(TestTokens.deptUser(dept)).get(base + "/history").then().statusCode(200)
-                    .body("to", contains("SUBMITTED", "RETURNED", "SUBMITTED", "ACCEPTED", "PUBLISHED"))
+                    .body("to", contains("SUBMITTED", "RETURNED", "SUBMITTED", "ACCEPTED", "PUBLISHED", "RETURNED"))
                     .body("actor", contains("lead-" + dept.toLowerCase(), "reviewer", "lead-" + dept.toLowerCase(),
-                            "reviewer", "reviewer"))
+                            "reviewer", "reviewer", "reviewer"))
                     .body("[1].comment", equalTo("请补充资金管理制度执行情况"))
                     .body("[0].actorDepartment", equalTo(dept));
         }

@@ -23,10 +23,10 @@ import io.jixiao.common.problem.ProblemException;
 import io.jixiao.common.security.Caller;
 
 /**
- * {@code Idempotency-Key} for every POST: the first request with a key runs and its response is
- * stored in the same transaction as its effect; a retry with the same key and the same body gets that
- * response back without running again; the same key with a different body is refused with 422.
- * Keys are scoped to the caller. A refused write stores nothing, so its retry runs again.
+ * {@code Idempotency-Key} for every write marked {@link Idempotent}: the first request with a key runs and its
+ * response is stored in the same transaction as its effect; a retry with the same key and the same body gets
+ * that response back without running again; the same key with a different body is refused with 422. Keys are
+ * scoped to the caller. A refused write stores nothing, so its retry runs again.
  *
  * <p>Two racing requests with one key serialise on the key's row: the second waits for the first to
  * commit, then replays its response.
@@ -49,17 +49,14 @@ public class IdempotentWrites {
 
     /** What a write produced: its status, the created resource's location, and the body. */
     public record Outcome(int status, URI location, Object body) {
-        public static Outcome created(URI location, Object body) {
-            return new Outcome(201, location, body);
+        public static Outcome of(Response response) {
+            return new Outcome(response.getStatus(), response.getLocation(), response.getEntity());
         }
     }
 
     @Transactional
     public Response run(String key, String operation, Object request, Supplier<Outcome> write) {
-        if (key == null) {
-            return toResponse(write.get());
-        }
-        requireValidKey(key);
+        requireKey(key);
         String fingerprint = fingerprint(operation, request);
         int claimed = em.createNativeQuery("""
                 insert into idempotency_record (caller, idempotency_key, request_hash, created_at)
@@ -119,7 +116,13 @@ public class IdempotentWrites {
         return response.build();
     }
 
-    public static void requireValidKey(String key) {
+    /** A write that may be retried names its key; a key is 1-200 visible ASCII characters. */
+    public static void requireKey(String key) {
+        if (key == null) {
+            throw ProblemException.invalidField(HEADER, "is required on this write: a key of the client's choosing"
+                    + " (1-200 visible ASCII characters, a UUID for instance), the same on every retry of it, so that a"
+                    + " retry after a timeout is recorded once");
+        }
         if (!VALID_KEY.matcher(key).matches()) {
             throw ProblemException.invalidField(HEADER, "must be 1-200 visible ASCII characters");
         }

@@ -2,7 +2,11 @@ package io.jixiao.common.inbox;
 
 import java.util.List;
 
-/** Applies events to a service's own tables; runs inside the inbox's transaction. */
+/**
+ * Applies events to a service's own tables; runs inside the inbox's transaction. An event about a subject not
+ * registered yet throws {@link SubjectNotKnownYet} (it is parked); any other failure of an event that is not the
+ * database's makes it a dead letter.
+ */
 @FunctionalInterface
 public interface EventHandler {
 
@@ -21,5 +25,13 @@ public interface EventHandler {
      * event is a batch of one). Nothing to do by default.
      */
     default void applied(List<IncomingEvent> events) {
+    }
+
+    /**
+     * What an event registers, as {@link SubjectNotKnownYet} names it ({@code project/<id>}): events parked waiting
+     * for it are applied right after it. Nothing by default.
+     */
+    default java.util.Set<String> registers(IncomingEvent event) {
+        return java.util.Set.of();
     }
 }

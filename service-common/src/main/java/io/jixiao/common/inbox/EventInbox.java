@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -18,16 +19,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import io.jixiao.common.problem.DatabaseOutOfReach;
 import io.jixiao.events.EventSchemas;
+import io.jixiao.events.EventTypes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The consuming side of every service: reads a record as a CloudEvent, checks it against its schema,
- * and applies it exactly once. The event id is recorded in the same transaction as the effect, so a
- * redelivered event changes nothing. Unknown event types (and unknown fields) are tolerated; a
- * record that cannot be read, or breaks its schema, goes to the dead-letter topic. A failure of our
- * own (the database) is retried, and in the end rethrown so the record is not committed.
+ * The consuming side of every service: reads a record as a CloudEvent, checks it against its schema and that it
+ * came from the service that owns its type, and applies it exactly once. The event id is recorded in the same
+ * transaction as the effect, so a redelivered event changes nothing. Unknown event types (and unknown fields)
+ * are tolerated. An event about a subject not registered yet is parked and applied once it is; a record that
+ * cannot be read, breaks its schema, came from elsewhere, or cannot be applied is dead-lettered ({@link HeldEvents}
+ * and {@code <topic>.dlq}): never lost, never blocking its partition. A failure of our own database is retried,
+ * and in the end rethrown so that the records are read again.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -46,8 +51,11 @@ public class EventInbox {
     @Inject
     MeterRegistry registry;
 
-    /** What became of an event: the outcome tag of jixiao.events.consumed (dead letters have their own counter). */
-    private enum Outcome { APPLIED, DUPLICATE, IGNORED_UNKNOWN_TYPE }
+    @Inject
+    HeldEvents held;
+
+    /** What became of an event: the outcome tag of jixiao.events.consumed. */
+    private enum Outcome { APPLIED, DUPLICATE, IGNORED_UNKNOWN_TYPE, PARKED, DEAD_LETTERED }
 
     /**
      * A poll's records at once, in one transaction: a commit per event is what bounds a consumer. Each
@@ -80,30 +88,82 @@ public class EventInbox {
                 .map(record -> admit(record, deadLetter)).filter(Objects::nonNull).toList();
     }
 
-    /** The second half of a batch: applies the admitted events, in their order, each once. */
+    /**
+     * The second half of a batch: applies the admitted events, in their order, each once. A batch that registers a
+     * subject whose events are parked is applied one by one, each parked event right after its subject's
+     * registration, so that they land before the batch's later events of that subject.
+     */
     public long applyAdmitted(List<IncomingEvent> events, EventHandler handler) {
         if (events.isEmpty()) {
             return 0;
         }
-        try {
-            List<IncomingEvent> applied = applyBatch(events, handler);
-            registry.counter("jixiao.events.consumed", "topic", events.get(0).topic(), "outcome", Outcome.APPLIED.name())
-                    .increment(applied.size());
-            registry.counter("jixiao.events.consumed", "topic", events.get(0).topic(), "outcome", Outcome.DUPLICATE.name())
-                    .increment(events.size() - applied.size());
-            return applied.size();
-        } catch (RuntimeException e) {
-            LOG.warnf("a batch of %d events failed (%s): applying them one by one", events.size(), e.toString());
-            long applied = 0;
-            for (IncomingEvent event : events) {
-                Outcome outcome = applyWithRetries(event, handler);
-                count(event, outcome);
-                if (outcome == Outcome.APPLIED) {
-                    applied++;
-                }
+        Set<String> registered = new HashSet<>();
+        events.forEach(event -> registered.addAll(handler.registers(event)));
+        if (held.waitedFor(registered).isEmpty()) {
+            try {
+                List<IncomingEvent> applied = applyBatch(events, handler);
+                registry.counter("jixiao.events.consumed", "topic", events.get(0).topic(), "outcome", Outcome.APPLIED.name())
+                        .increment(applied.size());
+                registry.counter("jixiao.events.consumed", "topic", events.get(0).topic(), "outcome",
+                        Outcome.DUPLICATE.name()).increment(events.size() - applied.size());
+                return applied.size();
+            } catch (RuntimeException e) {
+                LOG.debugf("a batch of %d events failed (%s): applying them one by one", events.size(), e.toString());
             }
-            return applied;
         }
+        long applied = 0;
+        for (IncomingEvent event : events) {
+            if (applyOneByOne(event, handler) == Outcome.APPLIED) {
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    /** One event in its own transaction; then, once it is applied, what was parked waiting for it. */
+    private Outcome applyOneByOne(IncomingEvent event, EventHandler handler) {
+        Outcome outcome = applyWithRetries(event, handler);
+        count(event, outcome);
+        if (outcome == Outcome.APPLIED) {
+            for (String subject : held.waitedFor(handler.registers(event))) {
+                unpark(subject, handler);
+            }
+        }
+        return outcome;
+    }
+
+    /** The events parked for a subject, now registered, in the order they came. */
+    private void unpark(String subject, EventHandler handler) {
+        for (Map.Entry<UUID, ConsumerRecord<String, String>> parked : held.parkedFor(subject)) {
+            IncomingEvent event = admit(parked.getValue(), false);
+            if (event == null) {
+                continue;
+            }
+            Outcome outcome = applyOneByOne(event, handler);
+            if (outcome == Outcome.APPLIED || outcome == Outcome.DUPLICATE) {
+                held.release(parked.getKey());
+                LOG.infof("applied %s %s, parked until %s was registered", event.type(), event.id(), subject);
+            }
+        }
+    }
+
+    /**
+     * Replays a held record (an admin's request, after the cause was mended): it is read and applied as if it had
+     * just arrived, and no longer held if it was applied. Returns why it is still held, or empty.
+     */
+    public java.util.Optional<String> replay(UUID heldId, EventHandler handler) {
+        ConsumerRecord<String, String> record = held.record(heldId)
+                .orElseThrow(() -> io.jixiao.common.problem.ProblemException.notFound("held event " + heldId));
+        IncomingEvent event = admit(record, true);
+        if (event == null) {
+            return java.util.Optional.of("it still cannot be read or checked; see its reason");
+        }
+        Outcome outcome = applyOneByOne(event, handler);
+        if (outcome == Outcome.APPLIED || outcome == Outcome.DUPLICATE) {
+            held.release(heldId);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(outcome == Outcome.PARKED ? "its subject is still not known" : "it still cannot be applied");
     }
 
     /**
@@ -188,14 +248,17 @@ public class EventInbox {
         });
     }
 
-    /** The event to apply, or null: unreadable or ill-schemed (dead-lettered when asked), or of a type we do not know. */
+    /**
+     * The event to apply, or null: unreadable, ill-schemed or not from its owner (dead-lettered when asked), or of
+     * a type we do not know.
+     */
     private IncomingEvent admit(ConsumerRecord<String, String> record, boolean deadLetter) {
         IncomingEvent event;
         try {
             event = IncomingEvent.parse(record);
         } catch (IncomingEvent.UnreadableEventException e) {
             if (deadLetter) {
-                deadLetters.send(record, e.getMessage());
+                deadLetter(record, null, e.getMessage());
             }
             return null;
         }
@@ -204,28 +267,78 @@ public class EventInbox {
             count(event, Outcome.IGNORED_UNKNOWN_TYPE);
             return null;
         }
+        // a type is taken only from the topic and the service that own it: anyone else's is a forgery or a mistake
+        String topic = EventTypes.topicOf(event.type());
+        String source = EventTypes.sourceOf(event.type());
+        if (!topic.equals(record.topic()) || !source.equals(event.source())) {
+            if (deadLetter) {
+                deadLetter(record, event, event.type() + " belongs on " + topic + " from " + source + "; it came on "
+                        + record.topic() + " from " + event.source());
+            }
+            return null;
+        }
         List<String> violations = EventSchemas.instance().violations(event.type(), event.payload());
         if (!violations.isEmpty()) {
             if (deadLetter) {
-                deadLetters.send(record, event.type() + " breaks its schema: " + String.join("; ", violations));
+                deadLetter(record, event, event.type() + " breaks its schema: " + String.join("; ", violations));
             }
             return null;
         }
         return event;
     }
 
+    /** To the dead-letter topic and among the held events, with why: never silently dropped. */
+    private void deadLetter(ConsumerRecord<String, String> record, IncomingEvent event, String reason) {
+        deadLetters.send(record, reason);
+        held.hold(record, HeldEvents.Status.DEAD_LETTERED, event, null, reason);
+    }
+
+    /**
+     * Applies one event, trying again after a failure. An event about a subject not known yet is parked at once. One
+     * that still fails is dead-lettered, unless the database was out of reach: that is ours to mend, so it is
+     * rethrown and the records are read again.
+     */
     private Outcome applyWithRetries(IncomingEvent event, EventHandler handler) {
         for (int attempt = 0;; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> applyOnce(event, handler));
             } catch (RuntimeException e) {
+                SubjectNotKnownYet unknown = cause(e, SubjectNotKnownYet.class);
+                if (unknown != null) {
+                    held.hold(event.record(), HeldEvents.Status.PARKED, event, unknown.subject(),
+                            unknown.subject() + " is not known yet: applied once it is registered");
+                    LOG.warnf("parked %s %s: %s is not known yet", event.type(), event.id(), unknown.subject());
+                    return Outcome.PARKED;
+                }
                 if (attempt >= RETRIES.size()) {
-                    throw e;
+                    if (DatabaseOutOfReach.causedBy(e)) {
+                        throw e;
+                    }
+                    deadLetter(event.record(), event, "cannot be applied: " + describe(e));
+                    return Outcome.DEAD_LETTERED;
                 }
                 LOG.warnf("applying %s %s failed (attempt %d), retrying: %s", event.type(), event.id(), attempt + 1, e);
                 sleep(RETRIES.get(attempt));
             }
         }
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** The innermost cause that says something, for the dead letter's reason. */
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
     }
 
     private Outcome applyOnce(IncomingEvent event, EventHandler handler) {

@@ -16,9 +16,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.events.CloudEventHeaders;
 
-/** A CloudEvent (binary mode) read off a Kafka record: its attributes and its JSON payload. */
+/**
+ * A CloudEvent (binary mode) read off a Kafka record: its attributes and its JSON payload, and the record itself
+ * (what is held, whole, if the event cannot be applied).
+ */
 public record IncomingEvent(UUID id, String type, String source, String subject, OffsetDateTime time, String key,
-        JsonNode payload, String topic, int partition, long offset) {
+        JsonNode payload, String topic, int partition, long offset, ConsumerRecord<String, String> record) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +52,7 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
         }
         return new IncomingEvent(eventId, type, header(record, CloudEventHeaders.SOURCE),
                 header(record, CloudEventHeaders.SUBJECT), time(record), record.key(), payload, record.topic(),
-                record.partition(), record.offset());
+                record.partition(), record.offset(), record);
     }
 
     /** ce_time, or the record's own timestamp where a producer left it out. */

@@ -67,8 +67,9 @@ public @interface Amount {
         }
 
         private String problem(BigDecimal value) {
+            // the value is never written out here: a huge exponent would take gigabytes
             if (value.stripTrailingZeros().scale() > 2) {
-                return "must have at most 2 decimals (yuan and fen), got " + value.toPlainString();
+                return "must have at most 2 decimals (yuan and fen)";
             }
             if (value.abs().compareTo(Yuan.ABSURD) > 0) {
                 return "is absurdly large: at most " + Yuan.ABSURD.toPlainString() + " yuan";

@@ -7,7 +7,7 @@ import java.sql.SQLException;
  * first is passing (a restart, a failover, a pool with no free connection) and the request may simply be
  * sent again; the second is a fault to investigate.
  */
-final class DatabaseOutOfReach {
+public final class DatabaseOutOfReach {
 
     /**
      * SQLSTATE classes and codes of a lost or refused connection: 08 connection exception (pgjdbc's "This
@@ -22,7 +22,7 @@ final class DatabaseOutOfReach {
     /** Agroal's message when no connection came free within the acquisition timeout. */
     private static final String POOL_EXHAUSTED = "acquisition timeout";
 
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         return cause(failure) != null;
     }
 

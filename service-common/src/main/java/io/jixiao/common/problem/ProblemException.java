@@ -29,6 +29,7 @@ public class ProblemException extends RuntimeException {
 
     /** A request that names a field wrongly: 400, with the field in the body. */
     public static ProblemException invalidField(String field, String message) {
+        message = ProblemMapper.capped(message);
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("field", field);
         props.put("violations", java.util.List.of(Map.of("field", field, "message", message)));

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.jixiao.common.json.RefusedValue;
+
 
 /**
  * Every refusal leaves as {@code application/problem+json} (RFC 9457): a type, a title, the status,
@@ -31,6 +33,7 @@ public class ProblemMapper {
 
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:jixiao:problem:";
+    private static final int MAX_VIOLATIONS = 50;
 
     /** A 503 always means "not done, try again shortly": the header says when. */
     static final int RETRY_AFTER_SECONDS = 1;
@@ -51,7 +54,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Map<String, String>> violations = e.getConstraintViolations().stream()
-                .map(v -> Map.of("field", field(v), "message", v.getMessage()))
+                .map(v -> Map.of("field", field(v), "message", capped(v.getMessage())))
+                .limit(MAX_VIOLATIONS)
                 .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
                 .toList();
         String detail = violations.stream().map(v -> v.get("field") + ": " + v.get("message"))
@@ -78,13 +82,13 @@ public class ProblemMapper {
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String message;
-        if (e instanceof InvalidFormatException format && format.getTargetType() != null
+        if (e instanceof RefusedValue refused) {
+            message = refused.reason();
+        } else if (e instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants());
-        } else if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
-            message = io.jixiao.common.json.JsonConfig.NUL_REFUSED;
-        } else if (e instanceof InvalidFormatException format) {
-            message = "'" + format.getValue() + "' is not a valid " + format.getTargetType().getSimpleName();
+        } else if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
+            message = "is not a valid " + format.getTargetType().getSimpleName() + quoted(format.getValue());
         } else if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
             message = "is not a known field";
         } else if (field.isEmpty()) {
@@ -99,10 +103,17 @@ public class ProblemMapper {
         return Response.status(400).type(PROBLEM_JSON).entity(body).build();
     }
 
-    /** The problem's body: type, title, status, detail, then its own properties. */
+    /** A short refused value, quoted; nothing for a long one (a refusal never echoes what could be megabytes). */
+    private static String quoted(Object value) {
+        String text = String.valueOf(value);
+        return value == null || text.length() > 40 || io.jixiao.common.json.Text.problem(text) != null ? ""
+                : ": '" + text + "'";
+    }
+
+    /** The problem's body: type, title, status, detail, then its own properties (which cannot replace those four). */
     static Map<String, Object> body(ProblemException e) {
         Map<String, Object> body = body(e.status(), e.type(), e.title(), e.getMessage());
-        body.putAll(e.properties());
+        e.properties().forEach(body::putIfAbsent);
         return body;
     }
 
@@ -111,9 +122,19 @@ public class ProblemMapper {
         body.put("type", TYPE_PREFIX + type);
         body.put("title", title);
         body.put("status", status);
-        body.put("detail", detail);
+        body.put("detail", capped(detail));
         return body;
     }
+
+    /**
+     * A detail (or a violation's message) is a sentence or a few: whatever produced it, a refusal stays a few
+     * kilobytes at most.
+     */
+    static String capped(String text) {
+        return text == null || text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL) + "…";
+    }
+
+    private static final int MAX_DETAIL = 500;
 
     /**
      * The field as the client named it. A violation's path is method, parameter, then the body's
