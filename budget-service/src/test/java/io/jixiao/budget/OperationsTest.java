@@ -105,7 +105,7 @@ class OperationsTest {
         }
         DatabaseRestart.endConnectionsJustUsed(BudgetTestResources.infrastructure(), dataSource);
 
-        RetryAfterOutage.Outcome outcome = RetryAfterOutage.send(requests);
+        RetryAfterOutage.RetryResult outcome = RetryAfterOutage.send(requests);
         assertTrue(outcome.askedToRetry() > 0, "no request met a dead connection: " + outcome);
         assertEquals(List.of(201, 200, 201, 200, 201, 200, 201, 200, 201, 200, 201, 200), outcome.finalStatuses());
         Fixtures.as(token).get("/api/projects/" + project + "/ledger").then().statusCode(200)

@@ -314,7 +314,7 @@ public final class FaultDrill {
                     .get("projects")) {
                 view.put(p.get("id").asText(), p.get("spent").asText());
             }
-            return projects.stream().allMatch(p -> wan(spent.get(p)).equals(view.get(p)));
+            return projects.stream().allMatch(p -> Summary.wan(spent.get(p)).equals(view.get(p)));
         });
         Duration within = Duration.ofNanos(System.nanoTime() - started);
         log.printf("indicator-service %s, report-service %s on every project's spending, within %.1f s%n",
@@ -358,10 +358,6 @@ public final class FaultDrill {
         } catch (RuntimeException e) {
             log.println("sign-in failed, keeping the last token: " + e.getMessage());
         }
-    }
-
-    private static String wan(BigDecimal yuan) {
-        return yuan.divide(BigDecimal.valueOf(10_000)).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private static Http.Reply expect(Http.Reply reply, int status) {

@@ -86,7 +86,7 @@ class DatabaseRestartTest {
             }
             DatabaseRestart.endConnectionsJustUsed(IndicatorTestResources.infrastructure(), dataSource);
 
-            RetryAfterOutage.Outcome outcome = RetryAfterOutage.send(requests);
+            RetryAfterOutage.RetryResult outcome = RetryAfterOutage.send(requests);
             assertTrue(outcome.askedToRetry() > 0, "no request met a dead connection: " + outcome);
             assertEquals(List.of(201, 200, 201, 200, 201, 200, 201, 200, 201, 200, 201, 200), outcome.finalStatuses());
             as(staff).get("/api/indicators/" + rate).then().statusCode(200)

@@ -36,7 +36,7 @@ public final class RetryAfterOutage {
      * How the requests went: how many were asked to retry at first, and the status each ended with.
      * {@code askedToRetry} is zero when no request met a dead connection, which would prove nothing.
      */
-    public record Outcome(int askedToRetry, List<Integer> finalStatuses) {
+    public record RetryResult(int askedToRetry, List<Integer> finalStatuses) {
     }
 
     /**
@@ -45,7 +45,7 @@ public final class RetryAfterOutage {
      *
      * @throws AssertionError when an answer is neither a success nor a well-formed 503
      */
-    public static Outcome send(List<Callable<Answer>> requests) throws Exception {
+    public static RetryResult send(List<Callable<Answer>> requests) throws Exception {
         List<Answer> answers = new ArrayList<>(Race.run(requests));
         int asked = -1;
         for (int round = 1; ; round++) {
@@ -67,7 +67,7 @@ public final class RetryAfterOutage {
                 asked = pending.size();
             }
             if (pending.isEmpty() || round == ATTEMPTS) {
-                return new Outcome(asked, answers.stream().map(Answer::status).toList());
+                return new RetryResult(asked, answers.stream().map(Answer::status).toList());
             }
             Thread.sleep(waitSeconds * 1_000);
             List<Answer> again = Race.run(pending.stream().map(requests::get).toList());

@@ -83,7 +83,7 @@ class DatabaseRestartTest {
             }
             DatabaseRestart.endConnectionsJustUsed(ReportTestResources.infrastructure(), dataSource);
 
-            RetryAfterOutage.Outcome outcome = RetryAfterOutage.send(requests);
+            RetryAfterOutage.RetryResult outcome = RetryAfterOutage.send(requests);
             assertTrue(outcome.askedToRetry() > 0, "no request met a dead connection: " + outcome);
             assertEquals(Collections.nCopies(12, 200), outcome.finalStatuses());
             as(staff).get(base).then().statusCode(200)

@@ -7,14 +7,14 @@ import io.jixiao.budget.FundingLine;
 import io.jixiao.budget.Project;
 
 /** A project's balance, in total and per funding line. */
-public record BalanceView(UUID projectId, String projectName, Figures total, List<LineBalance> lines) {
+public record BalanceView(UUID projectId, String projectName, BudgetFigures total, List<LineBalance> lines) {
 
-    public record LineBalance(UUID fundingLineId, String name, Figures figures) {
+    public record LineBalance(UUID fundingLineId, String name, BudgetFigures figures) {
     }
 
     public static BalanceView of(Project project, List<FundingLine> lines) {
         FundingLine.Totals totals = FundingLine.totals(lines);
-        return new BalanceView(project.id, project.name, Figures.of(totals.budget(), totals.arrived(), totals.spent()),
-                lines.stream().map(l -> new LineBalance(l.id, l.name, Figures.of(l.budget, l.arrived, l.spent))).toList());
+        return new BalanceView(project.id, project.name, BudgetFigures.of(totals.budget(), totals.arrived(), totals.spent()),
+                lines.stream().map(l -> new LineBalance(l.id, l.name, BudgetFigures.of(l.budget, l.arrived, l.spent))).toList());
     }
 }

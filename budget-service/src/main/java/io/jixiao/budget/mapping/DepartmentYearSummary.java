@@ -11,6 +11,6 @@ import io.jixiao.budget.ProjectCategory;
 public record DepartmentYearSummary(String departmentCode, int fiscalYear, List<CategoryFigures> categories,
         CategoryFigures total, DeclaredFiguresView declared) {
 
-    public record CategoryFigures(ProjectCategory category, long projectCount, Figures figures) {
+    public record CategoryFigures(ProjectCategory category, long projectCount, BudgetFigures figures) {
     }
 }

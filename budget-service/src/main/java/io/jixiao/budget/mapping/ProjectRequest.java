@@ -12,7 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import io.jixiao.budget.ProjectCategory;
-import io.jixiao.common.money.Amount;
+import io.jixiao.common.money.ValidAmount;
 
 /**
  * Registers a project with its approved budget: either as funding lines, or as one {@code budget}
@@ -28,6 +28,6 @@ public record ProjectRequest(
         @Size(max = 2000) String legalBasis,
         Boolean paidOnBehalf,
         UUID parentProjectId,
-        @Amount(Amount.Sign.NON_NEGATIVE) BigDecimal budget,
+        @ValidAmount(ValidAmount.Sign.NON_NEGATIVE) BigDecimal budget,
         @Size(max = 20) List<@Valid @NotNull FundingLineRequest> fundingLines) {
 }

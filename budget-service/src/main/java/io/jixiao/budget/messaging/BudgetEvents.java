@@ -2,13 +2,11 @@ package io.jixiao.budget.messaging;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jixiao.budget.BudgetAdjustment;
 import io.jixiao.budget.DeclaredFigures;
@@ -18,22 +16,32 @@ import io.jixiao.budget.LedgerEntry;
 import io.jixiao.budget.Project;
 import io.jixiao.common.money.Yuan;
 import io.jixiao.common.outbox.OutboxEvent;
-import io.jixiao.common.security.Actor;
+import io.jixiao.common.outbox.OutboxWriter;
 import io.jixiao.common.security.Caller;
 import io.jixiao.common.time.BusinessCalendar;
-import io.jixiao.events.EventTypes;
-import io.jixiao.common.outbox.OutboxWriter;
+import io.jixiao.events.Actor;
+import io.jixiao.events.FundingLineBudget;
+import io.jixiao.events.LedgerMoved;
+import io.jixiao.events.ProjectEvent;
+import io.jixiao.events.Totals;
+import io.jixiao.events.budget.ArrivalReversed;
+import io.jixiao.events.budget.BudgetAdjusted;
+import io.jixiao.events.budget.DeclaredFiguresRecorded;
+import io.jixiao.events.budget.DepartmentRegistered;
+import io.jixiao.events.budget.DisbursementReversed;
+import io.jixiao.events.budget.FundingLineAdded;
+import io.jixiao.events.budget.FundsArrived;
+import io.jixiao.events.budget.FundsSpent;
+import io.jixiao.events.budget.ProjectRegistered;
 
 /**
- * The events budget-service publishes (schemas in event-contracts), appended to the outbox in the
- * caller's transaction. Every payload names the department, the fiscal year, the project and the
- * business date, carries amounts as yuan strings, and records who caused it.
+ * The events budget-service publishes (records and schemas in event-contracts), appended to the outbox in the
+ * caller's transaction. Every payload names the department, the fiscal year, the project and the business date,
+ * carries amounts in yuan at two decimals, and records who caused it. Key: the project, or the department for
+ * department events.
  */
 @ApplicationScoped
 public class BudgetEvents {
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     OutboxWriter outbox;
@@ -46,49 +54,32 @@ public class BudgetEvents {
     BusinessCalendar calendar;
 
     public void departmentRegistered(Department department) {
-        ObjectNode payload = json.createObjectNode()
-                .put("departmentCode", department.code)
-                .put("name", department.name)
-                .put("businessDate", calendar.dateOf(department.registeredAt).toString());
-        appendDepartmentEvent(EventTypes.DEPARTMENT_REGISTERED, department.code, payload);
+        outbox.append(new DepartmentRegistered(department.code, department.name,
+                calendar.dateOf(department.registeredAt), caller.actor()), department.code,
+                "department/" + department.code);
     }
 
     public void projectRegistered(Project project, List<FundingLine> lines) {
-        ObjectNode payload = projectHeader(project, calendar.dateOf(project.registeredAt))
-                .put("name", project.name)
-                .put("category", project.category.name())
-                .put("fundSource", project.fundSource)
-                .put("legalBasis", project.legalBasis)
-                .put("paidOnBehalf", project.paidOnBehalf)
-                .put("parentProjectId", project.parentProjectId == null ? null : project.parentProjectId.toString())
-                .put("budget", Yuan.format(FundingLine.totals(lines).budget()));
-        ArrayNode array = payload.putArray("fundingLines");
-        lines.forEach(line -> array.add(fundingLine(line)));
-        appendProjectEvent(EventTypes.PROJECT_REGISTERED, project, payload);
+        append(project, new ProjectRegistered(project.departmentCode, project.fiscalYear, project.id, project.name,
+                project.category.name(), project.fundSource, project.legalBasis, project.paidOnBehalf,
+                project.parentProjectId, Yuan.exact(FundingLine.totals(lines).budget()),
+                lines.stream().map(BudgetEvents::fundingLine).toList(), calendar.dateOf(project.registeredAt),
+                caller.actor()));
     }
 
     public void fundingLineAdded(Project project, FundingLine line, List<FundingLine> lines) {
-        ObjectNode payload = projectHeader(project, calendar.dateOf(line.createdAt));
-        payload.set("fundingLine", fundingLine(line));
-        payload.set("projectTotals", projectTotals(lines));
-        appendProjectEvent(EventTypes.FUNDING_LINE_ADDED, project, payload);
+        append(project, new FundingLineAdded(project.departmentCode, project.fiscalYear, project.id,
+                fundingLine(line), projectTotals(lines), calendar.dateOf(line.createdAt), caller.actor()));
     }
 
     public void budgetAdjusted(Project project, BudgetAdjustment adjustment, FundingLine line, List<FundingLine> lines) {
-        ObjectNode payload = projectHeader(project, adjustment.adjustedOn)
-                .put("adjustmentId", adjustment.id.toString())
-                .put("fundingLineId", line.id.toString())
-                .put("amount", Yuan.format(adjustment.amount))
-                .put("reason", adjustment.reason)
-                .put("documentRef", adjustment.documentRef);
-        payload.set("lineTotals", lineTotals(line));
-        payload.set("projectTotals", projectTotals(lines));
-        appendProjectEvent(EventTypes.BUDGET_ADJUSTED, project, payload);
+        append(project, new BudgetAdjusted(project.departmentCode, project.fiscalYear, project.id, adjustment.id,
+                line.id, Yuan.exact(adjustment.amount), adjustment.reason, adjustment.documentRef, lineTotals(line),
+                projectTotals(lines), adjustment.adjustedOn, caller.actor()));
     }
 
     public void ledgerEntryRecorded(Project project, LedgerEntry entry, FundingLine line, List<FundingLine> lines) {
-        ProjectEvent event = ledgerEntryPayload(project, entry, line, lines);
-        appendProjectEvent(event.type(), project, event.payload());
+        append(project, ledgerEntryPayload(project, entry, line, lines, caller.actor()));
     }
 
     /**
@@ -98,100 +89,53 @@ public class BudgetEvents {
      */
     public OutboxEvent ledgerEntryEvent(Project project, LedgerEntry entry, FundingLine line, List<FundingLine> lines,
             Actor actor) {
-        ProjectEvent event = ledgerEntryPayload(project, entry, line, lines);
-        event.payload().set("actor", actor.toJson(json));
-        return outbox.prepare(event.type(), project.id.toString(), "project/" + project.id, event.payload());
+        return outbox.prepare(ledgerEntryPayload(project, entry, line, lines, actor), project.id.toString(),
+                "project/" + project.id);
     }
 
-    private record ProjectEvent(String type, ObjectNode payload) {
-    }
-
-    private ProjectEvent ledgerEntryPayload(Project project, LedgerEntry entry, FundingLine line, List<FundingLine> lines) {
-        ObjectNode payload = projectHeader(project, entry.businessDate)
-                .put("entryId", entry.id.toString())
-                .put("fundingLineId", line.id.toString())
-                .put("amount", Yuan.format(entry.amount));
-        String type = switch (entry.kind) {
-            case ARRIVAL -> {
-                payload.put("source", entry.counterparty).put("reference", entry.reference);
-                yield EventTypes.FUNDS_ARRIVED;
-            }
-            case DISBURSEMENT -> {
-                payload.put("payee", entry.counterparty).put("purpose", entry.purpose)
-                        .put("voucherNumber", entry.reference);
-                yield EventTypes.FUNDS_SPENT;
-            }
-            case ARRIVAL_REVERSAL -> {
-                payload.put("reversedEntryId", entry.reversesEntryId.toString()).put("reason", entry.purpose);
-                yield EventTypes.ARRIVAL_REVERSED;
-            }
-            case DISBURSEMENT_REVERSAL -> {
-                payload.put("reversedEntryId", entry.reversesEntryId.toString()).put("reason", entry.purpose);
-                yield EventTypes.DISBURSEMENT_REVERSED;
-            }
+    private static LedgerMoved ledgerEntryPayload(Project project, LedgerEntry entry, FundingLine line,
+            List<FundingLine> lines, Actor actor) {
+        String department = project.departmentCode;
+        int year = project.fiscalYear;
+        LocalDate date = entry.businessDate;
+        return switch (entry.kind) {
+            case ARRIVAL -> new FundsArrived(department, year, project.id, entry.id, line.id, Yuan.exact(entry.amount),
+                    entry.counterparty, entry.reference, lineTotals(line), projectTotals(lines), date, actor);
+            case DISBURSEMENT -> new FundsSpent(department, year, project.id, entry.id, line.id,
+                    Yuan.exact(entry.amount), entry.counterparty, entry.purpose, entry.reference, lineTotals(line),
+                    projectTotals(lines), date, actor);
+            case ARRIVAL_REVERSAL -> new ArrivalReversed(department, year, project.id, entry.id, line.id,
+                    Yuan.exact(entry.amount), entry.reversesEntryId, entry.purpose, lineTotals(line),
+                    projectTotals(lines), date, actor);
+            case DISBURSEMENT_REVERSAL -> new DisbursementReversed(department, year, project.id, entry.id, line.id,
+                    Yuan.exact(entry.amount), entry.reversesEntryId, entry.purpose, lineTotals(line),
+                    projectTotals(lines), date, actor);
         };
-        payload.set("lineTotals", lineTotals(line));
-        payload.set("projectTotals", projectTotals(lines));
-        return new ProjectEvent(type, payload);
     }
 
     public void declaredFiguresRecorded(DeclaredFigures declared) {
-        ObjectNode payload = json.createObjectNode()
-                .put("departmentCode", declared.departmentCode)
-                .put("fiscalYear", declared.fiscalYear)
-                .put("approvedTotal", Yuan.format(declared.approvedTotal))
-                .put("projectCount", declared.projectCount)
-                .put("fundsAllocated", Yuan.format(declared.fundsAllocated))
-                .put("businessDate", calendar.dateOf(declared.recordedAt).toString());
-        ObjectNode counts = payload.putObject("projectCounts");
+        Map<String, Integer> counts = new LinkedHashMap<>(); // in the categories' order
         declared.projectCounts().forEach((category, count) -> counts.put(category.name(), count));
-        appendDepartmentEvent(EventTypes.DECLARED_FIGURES_RECORDED, declared.departmentCode, payload);
+        outbox.append(new DeclaredFiguresRecorded(declared.departmentCode, declared.fiscalYear,
+                Yuan.exact(declared.approvedTotal), counts, declared.projectCount, Yuan.exact(declared.fundsAllocated),
+                calendar.dateOf(declared.recordedAt), caller.actor()), declared.departmentCode,
+                "department/" + declared.departmentCode);
     }
 
-    private ObjectNode projectHeader(Project project, LocalDate businessDate) {
-        return json.createObjectNode()
-                .put("departmentCode", project.departmentCode)
-                .put("fiscalYear", project.fiscalYear)
-                .put("projectId", project.id.toString())
-                .put("businessDate", businessDate.toString());
+    private static FundingLineBudget fundingLine(FundingLine line) {
+        return new FundingLineBudget(line.id, line.name, Yuan.exact(line.budget), line.carriedOverFromYear);
     }
 
-    private ObjectNode fundingLine(FundingLine line) {
-        ObjectNode node = json.createObjectNode()
-                .put("fundingLineId", line.id.toString())
-                .put("name", line.name)
-                .put("amount", Yuan.format(line.budget));
-        node.put("carriedOverFromYear", line.carriedOverFromYear);
-        return node;
+    private static Totals lineTotals(FundingLine line) {
+        return new Totals(Yuan.exact(line.budget), Yuan.exact(line.arrived), Yuan.exact(line.spent));
     }
 
-    private ObjectNode lineTotals(FundingLine line) {
-        return json.createObjectNode()
-                .put("budget", Yuan.format(line.budget))
-                .put("arrived", Yuan.format(line.arrived))
-                .put("spent", Yuan.format(line.spent));
-    }
-
-    private ObjectNode projectTotals(List<FundingLine> lines) {
+    private static Totals projectTotals(List<FundingLine> lines) {
         FundingLine.Totals totals = FundingLine.totals(lines);
-        return json.createObjectNode()
-                .put("budget", Yuan.format(totals.budget()))
-                .put("arrived", Yuan.format(totals.arrived()))
-                .put("spent", Yuan.format(totals.spent()));
+        return new Totals(Yuan.exact(totals.budget()), Yuan.exact(totals.arrived()), Yuan.exact(totals.spent()));
     }
 
-    private void appendProjectEvent(String type, Project project, ObjectNode payload) {
-        payload.set("actor", actor());
-        outbox.append(type, project.id.toString(), "project/" + project.id, payload);
+    private void append(Project project, ProjectEvent payload) {
+        outbox.append(payload, project.id.toString(), "project/" + project.id);
     }
-
-    private void appendDepartmentEvent(String type, String departmentCode, ObjectNode payload) {
-        payload.set("actor", actor());
-        outbox.append(type, departmentCode, "department/" + departmentCode, payload);
-    }
-
-    private ObjectNode actor() {
-        return caller.actor().toJson(json);
-    }
-
 }

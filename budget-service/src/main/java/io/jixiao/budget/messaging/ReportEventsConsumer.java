@@ -8,15 +8,13 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.jixiao.budget.ClosedDepartmentYear;
 import io.jixiao.common.inbox.EventHandler;
 import io.jixiao.common.inbox.EventInbox;
 import io.jixiao.common.inbox.EventReceiver;
 import io.jixiao.common.inbox.IncomingEvent;
-import io.jixiao.common.security.Actor;
-import io.jixiao.events.EventTypes;
+import io.jixiao.events.report.DepartmentYearClosed;
+import io.jixiao.events.report.DepartmentYearReopened;
 
 /**
  * report.events in (service-common's EventConsumers): which department-years an accepted report has closed to
@@ -35,26 +33,23 @@ public class ReportEventsConsumer implements EventReceiver, EventHandler {
 
     @Override
     public void apply(IncomingEvent event) {
-        JsonNode p = event.payload();
-        ClosedDepartmentYear.Key key = new ClosedDepartmentYear.Key(p.get("departmentCode").asText(),
-                p.get("fiscalYear").asInt());
-        switch (event.type()) {
-            case EventTypes.DEPARTMENT_YEAR_CLOSED -> {
-                ClosedDepartmentYear closed = ClosedDepartmentYear.findById(key);
-                if (closed == null) {
-                    closed = new ClosedDepartmentYear();
-                    closed.departmentCode = key.departmentCode();
-                    closed.fiscalYear = key.fiscalYear();
-                }
-                closed.reportVersion = p.get("version").asInt();
-                closed.closedAt = event.time() == null ? OffsetDateTime.now() : event.time();
-                closed.closedBy = Actor.from(p.get("actor")).subject();
-                closed.persist();
+        if (event.data() instanceof DepartmentYearClosed closedYear) {
+            ClosedDepartmentYear.Key key = new ClosedDepartmentYear.Key(closedYear.departmentCode(),
+                    closedYear.fiscalYear());
+            ClosedDepartmentYear closed = ClosedDepartmentYear.findById(key);
+            if (closed == null) {
+                closed = new ClosedDepartmentYear();
+                closed.departmentCode = key.departmentCode();
+                closed.fiscalYear = key.fiscalYear();
             }
-            case EventTypes.DEPARTMENT_YEAR_REOPENED -> ClosedDepartmentYear.deleteById(key);
-            default -> {
-                // report-service's other events are not the ledger's concern
-            }
+            closed.reportVersion = closedYear.version();
+            closed.closedAt = event.time() == null ? OffsetDateTime.now() : event.time();
+            closed.closedBy = closedYear.actor().subject();
+            closed.persist();
+        } else if (event.data() instanceof DepartmentYearReopened reopened) {
+            ClosedDepartmentYear.deleteById(new ClosedDepartmentYear.Key(reopened.departmentCode(),
+                    reopened.fiscalYear()));
         }
+        // report-service's other events are not the ledger's concern
     }
 }

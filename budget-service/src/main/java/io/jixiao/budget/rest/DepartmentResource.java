@@ -33,6 +33,12 @@ import io.jixiao.budget.service.DepartmentService;
 import io.jixiao.budget.service.DepartmentYearService;
 import io.jixiao.common.idempotency.Idempotent;
 import io.jixiao.common.time.FiscalYear;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import io.jixiao.common.openapi.ApiContract;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /** Departments, and per department-year the declared figures and the ledger's summary. */
 @Path("/api/departments")
@@ -47,6 +53,10 @@ public class DepartmentResource {
     @Inject
     DepartmentYearService years;
 
+    @Operation(operationId = "registerDepartment", summary = "Register a department (预算单位)")
+    @APIResponse(responseCode = "201", description = "The department, registered", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DepartmentView.class)))
+    @Parameter(ref = ApiContract.IDEMPOTENCY_KEY)
     @POST
     @Idempotent
     @RolesAllowed(PORTAL_CLIENT)
@@ -55,12 +65,14 @@ public class DepartmentResource {
         return Response.created(URI.create("/api/departments/" + created.code())).entity(created).build();
     }
 
+    @Operation(operationId = "listDepartments", summary = "List the departments the caller may see")
     @GET
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
     public List<DepartmentView> list() {
         return departments.list();
     }
 
+    @Operation(operationId = "getDepartment", summary = "Get a department")
     @GET
     @Path("/{code}")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
@@ -68,6 +80,10 @@ public class DepartmentResource {
         return departments.get(code);
     }
 
+    @Operation(operationId = "declareFigures", summary = "Record the figures a department-year's document states")
+    @APIResponse(responseCode = "201", description = "The declared figures, recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DeclaredFiguresView.class)))
+    @Parameter(ref = ApiContract.IDEMPOTENCY_KEY)
     @POST
     @Path("/{code}/years/{year}/declared-figures")
     @Idempotent
@@ -78,6 +94,7 @@ public class DepartmentResource {
                 .entity(years.declare(code, year, request)).build();
     }
 
+    @Operation(operationId = "getDeclaredFigures", summary = "Get the declared figures of a department-year")
     @GET
     @Path("/{code}/years/{year}/declared-figures")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
@@ -85,6 +102,7 @@ public class DepartmentResource {
         return years.declared(code, year);
     }
 
+    @Operation(operationId = "getDeclaredFiguresHistory", summary = "Who changed the declared figures, when, before and after")
     @GET
     @Path("/{code}/years/{year}/declared-figures/history")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
@@ -93,6 +111,7 @@ public class DepartmentResource {
         return years.declaredHistory(code, year);
     }
 
+    @Operation(operationId = "getDepartmentYearSummary", summary = "Budget, arrived and spent of a department-year, by category")
     @GET
     @Path("/{code}/years/{year}/summary")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })

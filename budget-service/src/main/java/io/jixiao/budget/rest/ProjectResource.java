@@ -50,13 +50,19 @@ import io.jixiao.common.time.FiscalYear;
 import io.jixiao.budget.config.DisbursementConfig;
 import io.jixiao.budget.service.DisbursementGroupCommit;
 import io.jixiao.budget.service.LedgerService;
-import io.jixiao.budget.service.Pages;
+import io.jixiao.budget.service.KeysetPages;
 import io.jixiao.budget.service.PendingDisbursement;
 import io.jixiao.common.security.Caller;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.jixiao.budget.service.ProjectService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import io.jixiao.common.openapi.ApiContract;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /**
  * Projects and their money: registration and funding lines (the portal), budget adjustments and
@@ -86,6 +92,10 @@ public class ProjectResource {
     @Inject
     Caller caller;
 
+    @Operation(operationId = "registerProject", summary = "Register a project with its funding lines")
+    @APIResponse(responseCode = "201", description = "The project, registered", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProjectView.class)))
+    @Parameter(ref = ApiContract.IDEMPOTENCY_KEY)
     @POST
     @Idempotent
     @RolesAllowed(PORTAL_CLIENT)
@@ -94,14 +104,15 @@ public class ProjectResource {
         return Response.created(URI.create("/api/projects/" + created.id())).entity(created).build();
     }
 
+    @Operation(operationId = "listProjects", summary = "List projects, a page at a time")
     @GET
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
     public RestResponse<List<ProjectView>> list(@QueryParam("department") String department,
             @QueryParam("year") @FiscalYear Integer year, @QueryParam("category") ProjectCategory category,
-            @QueryParam("after") String after, @QueryParam("limit") @Min(1) @Max(Pages.MAX_SIZE) Integer limit,
+            @QueryParam("after") String after, @QueryParam("limit") @Min(1) @Max(KeysetPages.MAX_SIZE) Integer limit,
             @jakarta.ws.rs.core.Context UriInfo uri) {
-        Pages.Page<ProjectView> page = projects.list(department, year, category, after,
-                limit == null ? Pages.DEFAULT_SIZE : limit);
+        KeysetPages.Page<ProjectView> page = projects.list(department, year, category, after,
+                limit == null ? KeysetPages.DEFAULT_SIZE : limit);
         RestResponse.ResponseBuilder<List<ProjectView>> ok = RestResponse.ResponseBuilder.ok(page.items());
         if (page.continueAfter() != null) {
             // the same filters, after the page's last project; relative, so it holds behind any proxy
@@ -111,6 +122,7 @@ public class ProjectResource {
         return ok.build();
     }
 
+    @Operation(operationId = "getProject", summary = "Get a project and its funding lines")
     @GET
     @Path("/{projectId}")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
@@ -118,6 +130,10 @@ public class ProjectResource {
         return projects.get(projectId);
     }
 
+    @Operation(operationId = "addFundingLine", summary = "Add a funding line to a project")
+    @APIResponse(responseCode = "201", description = "The project with the new line", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProjectView.class)))
+    @Parameter(ref = ApiContract.IDEMPOTENCY_KEY)
     @POST
     @Path("/{projectId}/funding-lines")
     @Idempotent
@@ -127,6 +143,10 @@ public class ProjectResource {
                 .entity(projects.addFundingLine(projectId, request)).build();
     }
 
+    @Operation(operationId = "adjustBudget", summary = "Raise or lower a funding line's budget (调整)")
+    @APIResponse(responseCode = "201", description = "The adjustment, recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BudgetAdjustmentView.class)))
+    @Parameter(ref = ApiContract.IDEMPOTENCY_KEY)
     @POST
     @Path("/{projectId}/budget-adjustments")
     @Idempotent
@@ -137,6 +157,7 @@ public class ProjectResource {
                 .build();
     }
 
+    @Operation(operationId = "listBudgetAdjustments", summary = "List a project's budget adjustments")
     @GET
     @Path("/{projectId}/budget-adjustments")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
@@ -144,6 +165,10 @@ public class ProjectResource {
         return ledger.adjustments(projectId);
     }
 
+    @Operation(operationId = "recordArrival", summary = "Record funds arrived (到位) on a funding line")
+    @APIResponse(responseCode = "201", description = "The ledger entry", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LedgerEntryView.class)))
+    @Parameter(ref = ApiContract.IDEMPOTENCY_KEY)
     @POST
     @Path("/{projectId}/arrivals")
     @Idempotent
@@ -153,6 +178,10 @@ public class ProjectResource {
     }
 
     /** Committed with the disbursements that arrive with it (DisbursementGroupCommit), which store its key's answer. */
+    @Operation(operationId = "recordDisbursement", summary = "Record a disbursement (支出) from a funding line")
+    @APIResponse(responseCode = "201", description = "The ledger entry", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LedgerEntryView.class)))
+    @Parameter(ref = ApiContract.IDEMPOTENCY_KEY)
     @POST
     @Path("/{projectId}/disbursements")
     @Idempotent
@@ -173,6 +202,10 @@ public class ProjectResource {
     }
 
     /** Arrivals are reversed by the portal, disbursements by the department (checked per entry). */
+    @Operation(operationId = "reverseEntry", summary = "Reverse an arrival or a disbursement (冲销)")
+    @APIResponse(responseCode = "201", description = "The reversing ledger entry", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = LedgerEntryView.class)))
+    @Parameter(ref = ApiContract.IDEMPOTENCY_KEY)
     @POST
     @Path("/{projectId}/reversals")
     @Idempotent
@@ -181,14 +214,16 @@ public class ProjectResource {
         return entryCreated(projectId, ledger.reverse(projectId, request));
     }
 
+    @Operation(operationId = "listLedgerEntries", summary = "A project's ledger entries in commit order, a page at a time")
     @GET
     @Path("/{projectId}/ledger")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
     public LedgerView ledger(@PathParam("projectId") UUID projectId, @QueryParam("after") String after,
-            @QueryParam("limit") @Min(1) @Max(Pages.MAX_SIZE) Integer limit) {
-        return ledger.ledger(projectId, after, limit == null ? Pages.DEFAULT_SIZE : limit);
+            @QueryParam("limit") @Min(1) @Max(KeysetPages.MAX_SIZE) Integer limit) {
+        return ledger.ledger(projectId, after, limit == null ? KeysetPages.DEFAULT_SIZE : limit);
     }
 
+    @Operation(operationId = "getBalance", summary = "A project's and its funding lines' budget, arrived, spent and available")
     @GET
     @Path("/{projectId}/balance")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })

@@ -19,7 +19,7 @@ import io.jixiao.budget.mapping.DeclaredFiguresRequest;
 import io.jixiao.budget.mapping.DeclaredFiguresView;
 import io.jixiao.budget.mapping.DepartmentYearSummary;
 import io.jixiao.budget.mapping.DepartmentYearSummary.CategoryFigures;
-import io.jixiao.budget.mapping.Figures;
+import io.jixiao.budget.mapping.BudgetFigures;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.jixiao.common.history.ChangeHistory;
 import io.jixiao.common.problem.ProblemException;
@@ -112,7 +112,7 @@ public class DepartmentYearService {
             BigDecimal b = row == null ? BigDecimal.ZERO.setScale(2) : money(row[2]);
             BigDecimal a = row == null ? BigDecimal.ZERO.setScale(2) : money(row[3]);
             BigDecimal s = row == null ? BigDecimal.ZERO.setScale(2) : money(row[4]);
-            categories.add(new CategoryFigures(category, n, Figures.of(b, a, s)));
+            categories.add(new CategoryFigures(category, n, BudgetFigures.of(b, a, s)));
             count += n;
             budget = budget.add(b);
             arrived = arrived.add(a);
@@ -121,7 +121,7 @@ public class DepartmentYearService {
         DeclaredFiguresView declared = DeclaredFigures.latest(departmentCode, fiscalYear).map(DeclaredFiguresView::of)
                 .orElse(null);
         return new DepartmentYearSummary(departmentCode, fiscalYear, categories,
-                new CategoryFigures(null, count, Figures.of(budget, arrived, spent)), declared);
+                new CategoryFigures(null, count, BudgetFigures.of(budget, arrived, spent)), declared);
     }
 
     private static BigDecimal money(Object value) {

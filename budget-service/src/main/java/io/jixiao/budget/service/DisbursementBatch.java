@@ -316,7 +316,7 @@ public class DisbursementBatch {
     }
 
     /** How one request ends: its response, or its refusal. */
-    private record Outcome(java.util.function.Supplier<Response> response, RuntimeException refusal) {
+    private record Answer(java.util.function.Supplier<Response> response, RuntimeException refusal) {
         void completeIn(PendingDisbursement d) {
             if (refusal != null) {
                 d.response().completeExceptionally(refusal);
@@ -351,7 +351,7 @@ public class DisbursementBatch {
         final List<Stored> responses = new ArrayList<>();
         /** claims of refused requests, deleted so that their retry runs again */
         final List<PendingDisbursement> released = new ArrayList<>();
-        final Map<PendingDisbursement, Outcome> outcomes = new IdentityHashMap<>();
+        final Map<PendingDisbursement, Answer> outcomes = new IdentityHashMap<>();
 
         Group(List<PendingDisbursement> requests) {
             this.requests = requests;
@@ -387,9 +387,9 @@ public class DisbursementBatch {
                     continue;
                 }
                 try {
-                    outcomes.put(d, new Outcome(disburse(d), null));
+                    outcomes.put(d, new Answer(disburse(d), null));
                 } catch (ProblemException refusal) {
-                    outcomes.put(d, new Outcome(null, refusal));
+                    outcomes.put(d, new Answer(null, refusal));
                     if (d.keyed()) {
                         released.add(d);
                     }
@@ -397,13 +397,13 @@ public class DisbursementBatch {
             }
         }
 
-        private Outcome replay(PendingDisbursement d, Stored before) {
+        private Answer replay(PendingDisbursement d, Stored before) {
             try {
                 IdempotentWrites.requireSameRequest(d.idempotencyKey(), d.fingerprint(), before.fingerprint());
             } catch (ProblemException refusal) {
-                return new Outcome(null, refusal);
+                return new Answer(null, refusal);
             }
-            return new Outcome(() -> IdempotentWrites.replayed(before.status(), before.body(), before.location()), null);
+            return new Answer(() -> IdempotentWrites.replayed(before.status(), before.body(), before.location()), null);
         }
 
         private java.util.function.Supplier<Response> disburse(PendingDisbursement d) {

@@ -181,14 +181,14 @@ public class LedgerService {
             fetched = LedgerEntry.find("from LedgerEntry e where e.projectId = ?1 order by e.position", projectId)
                     .page(0, size + 1).list();
         } else {
-            LedgerEntry cursor = LedgerEntry.findById(Pages.cursor(after, LEDGER_ENTRY));
+            LedgerEntry cursor = LedgerEntry.findById(KeysetPages.cursor(after, LEDGER_ENTRY));
             if (cursor == null || !cursor.projectId.equals(projectId)) {
-                throw Pages.notACursor(LEDGER_ENTRY);
+                throw KeysetPages.notACursor(LEDGER_ENTRY);
             }
             fetched = LedgerEntry.find("from LedgerEntry e where e.projectId = ?1 and e.position > ?2 order by e.position",
                     projectId, cursor.position).page(0, size + 1).list();
         }
-        Pages.Page<LedgerEntry> page = Pages.of(fetched, size, entry -> entry.id);
+        KeysetPages.Page<LedgerEntry> page = KeysetPages.of(fetched, size, entry -> entry.id);
         String next = page.continueAfter() == null ? null
                 : "/api/projects/" + projectId + "/ledger?after=" + page.continueAfter() + "&limit=" + size;
         return new LedgerView(BalanceView.of(project, FundingLine.ofProject(projectId)),

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import jakarta.ws.rs.core.Response;
 
 import io.jixiao.budget.mapping.DisbursementRequest;
-import io.jixiao.common.security.Actor;
+import io.jixiao.events.Actor;
 import io.jixiao.common.security.Reach;
 
 /**

@@ -109,7 +109,7 @@ public class ProjectService {
      * after the project {@code after} (from the first when null). A department user only ever gets their
      * own department's.
      */
-    public Pages.Page<ProjectView> list(String departmentCode, Integer fiscalYear, ProjectCategory category,
+    public KeysetPages.Page<ProjectView> list(String departmentCode, Integer fiscalYear, ProjectCategory category,
             String after, int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
@@ -118,7 +118,7 @@ public class ProjectService {
             // only the token's own department, never one named in the query
             String own = caller.department().orElse(null);
             if (own == null || (departmentCode != null && !departmentCode.equals(own))) {
-                return new Pages.Page<>(List.of(), null);
+                return new KeysetPages.Page<>(List.of(), null);
             }
             department = own;
         }
@@ -135,9 +135,9 @@ public class ProjectService {
             params.and("category", category);
         }
         if (after != null) {
-            Project cursor = Project.findById(Pages.cursor(after, A_PROJECT));
+            Project cursor = Project.findById(KeysetPages.cursor(after, A_PROJECT));
             if (cursor == null || (department != null && !cursor.departmentCode.equals(department))) {
-                throw Pages.notACursor(A_PROJECT);
+                throw KeysetPages.notACursor(A_PROJECT);
             }
             // (department, year, name) is unique, so this order has no ties
             query.append(" and (departmentCode, fiscalYear, category, name) > (:afterDepartment, :afterYear,"
@@ -147,9 +147,9 @@ public class ProjectService {
         }
         List<Project> fetched = Project.find(query + " order by departmentCode, fiscalYear, category, name", params)
                 .page(0, size + 1).list();
-        Pages.Page<Project> page = Pages.of(fetched, size, project -> project.id);
+        KeysetPages.Page<Project> page = KeysetPages.of(fetched, size, project -> project.id);
         Map<UUID, List<FundingLine>> linesByProject = linesOf(page.items());
-        return new Pages.Page<>(page.items().stream()
+        return new KeysetPages.Page<>(page.items().stream()
                 .map(p -> ProjectView.of(p, linesByProject.getOrDefault(p.id, List.of()))).toList(), page.continueAfter());
     }
 

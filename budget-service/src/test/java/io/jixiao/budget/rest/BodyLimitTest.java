@@ -24,9 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A body over quarkus.http.limits.max-body-size (256 KB) is refused before it is read, as a problem
- * naming the body and the limit (Quarkus' own refusal has an empty body). Under Quarkus'
- * default (10 MB) eight concurrent 9 MB disbursements from one signed-in user ran budget-service's 64 MB
- * heap out of memory.
+ * naming the body and the limit (Quarkus' own refusal has an empty body). The limit is what keeps a few
+ * concurrent oversized requests from one signed-in user from filling a small heap.
  */
 @QuarkusTest
 class BodyLimitTest {

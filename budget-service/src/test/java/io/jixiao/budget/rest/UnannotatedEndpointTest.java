@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.infra.TestTokens;
@@ -19,10 +20,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class UnannotatedEndpointTest {
 
-    /** A resource as a developer might add one, without @RolesAllowed or @PermitAll. */
+    /** A resource as a developer might add one, without @RolesAllowed or @PermitAll (documented, as every one is). */
     @Path("/api/forgotten")
     @Produces(MediaType.APPLICATION_JSON)
     public static class ForgottenResource {
+        @Operation(operationId = "forgotten", summary = "An endpoint that does not say who may call it")
         @GET
         public Map<String, String> secrets() {
             return Map.of("secrets", "everything");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.jixiao.budget.mapping.DisbursementRequest;
 import io.jixiao.common.problem.ProblemException;
-import io.jixiao.common.security.Actor;
+import io.jixiao.events.Actor;
 import io.jixiao.common.security.Reach;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 

@@ -13,13 +13,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.jixiao.common.inbox.EventHandler;
 import io.jixiao.common.inbox.IncomingEvent;
 import io.jixiao.common.inbox.SubjectNotKnownYet;
-import io.jixiao.common.security.Actor;
-import io.jixiao.events.EventTypes;
+import io.jixiao.events.Actor;
+import io.jixiao.events.FundingLineBudget;
+import io.jixiao.events.LedgerMoved;
+import io.jixiao.events.ProjectEvent;
+import io.jixiao.events.Totals;
+import io.jixiao.events.budget.FundingLineAdded;
+import io.jixiao.events.budget.ProjectRegistered;
 import io.jixiao.indicator.FundingLineLedger;
 import io.jixiao.indicator.ProjectLedger;
 import io.jixiao.indicator.service.LedgerActuals;
@@ -37,10 +40,6 @@ import io.jixiao.indicator.service.LedgerActuals;
 @ApplicationScoped
 public class LedgerProjection implements EventHandler {
 
-    private static final Set<String> MOVES_THE_LEDGER = Set.of(EventTypes.PROJECT_REGISTERED,
-            EventTypes.FUNDING_LINE_ADDED, EventTypes.BUDGET_ADJUSTED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_SPENT,
-            EventTypes.ARRIVAL_REVERSED, EventTypes.DISBURSEMENT_REVERSED);
-
     @Inject
     LedgerActuals ledgerActuals;
 
@@ -53,13 +52,11 @@ public class LedgerProjection implements EventHandler {
         Set<UUID> projects = new HashSet<>();
         Set<UUID> lines = new HashSet<>();
         for (IncomingEvent event : events) {
-            if (MOVES_THE_LEDGER.contains(event.type())) {
-                JsonNode p = event.payload();
-                projects.add(UUID.fromString(p.get("projectId").asText()));
-                JsonNode line = p.get("fundingLineId");
-                if (line != null && !line.isNull()) {
-                    lines.add(UUID.fromString(line.asText()));
-                }
+            if (event.data() instanceof ProjectEvent p) {
+                projects.add(p.projectId());
+            }
+            if (event.data() instanceof LedgerMoved m) {
+                lines.add(m.fundingLineId());
             }
         }
         if (!projects.isEmpty()) {
@@ -72,27 +69,21 @@ public class LedgerProjection implements EventHandler {
 
     @Override
     public void apply(IncomingEvent event) {
-        JsonNode p = event.payload();
-        switch (event.type()) {
-            case EventTypes.PROJECT_REGISTERED -> registered(p);
-            case EventTypes.FUNDING_LINE_ADDED -> {
-                ProjectLedger known = known(p);
-                line(known.projectId, p.get("fundingLine"));
-                totals(known, p.get("projectTotals"));
+        if (event.data() instanceof ProjectRegistered registered) {
+            registered(registered);
+        } else if (event.data() instanceof FundingLineAdded added) {
+            ProjectLedger known = known(added);
+            line(known.projectId, added.fundingLine());
+            totals(known, added.projectTotals());
+        } else if (event.data() instanceof LedgerMoved moved) {
+            ProjectLedger known = known(moved);
+            FundingLineLedger line = FundingLineLedger.findById(moved.fundingLineId());
+            if (line != null) {
+                copy(line, moved.lineTotals());
             }
-            case EventTypes.BUDGET_ADJUSTED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_SPENT,
-                    EventTypes.ARRIVAL_REVERSED, EventTypes.DISBURSEMENT_REVERSED -> {
-                ProjectLedger known = known(p);
-                FundingLineLedger line = FundingLineLedger.findById(UUID.fromString(p.get("fundingLineId").asText()));
-                if (line != null) {
-                    copy(line, p.get("lineTotals"));
-                }
-                totals(known, p.get("projectTotals"));
-            }
-            default -> {
-                // departments and declared figures: nothing of ours
-            }
+            totals(known, moved.projectTotals());
         }
+        // departments and declared figures: nothing of ours
     }
 
     @Override
@@ -100,9 +91,8 @@ public class LedgerProjection implements EventHandler {
         // each project's last actor, in the order the projects first moved
         Map<UUID, Actor> moved = new LinkedHashMap<>();
         for (IncomingEvent event : events) {
-            if (MOVES_THE_LEDGER.contains(event.type())) {
-                JsonNode p = event.payload();
-                moved.put(UUID.fromString(p.get("projectId").asText()), Actor.from(p.get("actor")));
+            if (event.data() instanceof ProjectEvent p) {
+                moved.put(p.projectId(), p.actor());
             }
         }
         List<LedgerActuals.ProjectMoved> known = new ArrayList<>(moved.size());
@@ -115,39 +105,37 @@ public class LedgerProjection implements EventHandler {
         ledgerActuals.refresh(known);
     }
 
-    private void registered(JsonNode p) {
-        UUID id = UUID.fromString(p.get("projectId").asText());
-        ProjectLedger project = ProjectLedger.findById(id);
+    private void registered(ProjectRegistered p) {
+        ProjectLedger project = ProjectLedger.findById(p.projectId());
         if (project == null) {
             project = new ProjectLedger();
-            project.projectId = id;
+            project.projectId = p.projectId();
         }
-        project.departmentCode = p.get("departmentCode").asText();
-        project.fiscalYear = p.get("fiscalYear").asInt();
-        project.name = p.get("name").asText();
-        project.category = p.get("category").asText();
-        project.budget = new BigDecimal(p.get("budget").asText());
+        project.departmentCode = p.departmentCode();
+        project.fiscalYear = p.fiscalYear();
+        project.name = p.name();
+        project.category = p.category();
+        project.budget = p.budget();
         project.arrived = project.arrived == null ? BigDecimal.ZERO.setScale(2) : project.arrived;
         project.spent = project.spent == null ? BigDecimal.ZERO.setScale(2) : project.spent;
         project.updatedAt = OffsetDateTime.now();
         project.persist();
-        for (JsonNode line : p.withArray("fundingLines")) {
-            line(id, line);
+        for (FundingLineBudget line : p.fundingLines()) {
+            line(p.projectId(), line);
         }
     }
 
-    private static void line(UUID projectId, JsonNode line) {
-        UUID id = UUID.fromString(line.get("fundingLineId").asText());
-        FundingLineLedger ledger = FundingLineLedger.findById(id);
+    private static void line(UUID projectId, FundingLineBudget line) {
+        FundingLineLedger ledger = FundingLineLedger.findById(line.fundingLineId());
         if (ledger == null) {
             ledger = new FundingLineLedger();
-            ledger.fundingLineId = id;
+            ledger.fundingLineId = line.fundingLineId();
             ledger.projectId = projectId;
             ledger.arrived = BigDecimal.ZERO.setScale(2);
             ledger.spent = BigDecimal.ZERO.setScale(2);
         }
-        ledger.name = line.get("name").asText();
-        ledger.budget = new BigDecimal(line.get("amount").asText());
+        ledger.name = line.name();
+        ledger.budget = line.amount();
         ledger.persist();
     }
 
@@ -155,30 +143,29 @@ public class LedgerProjection implements EventHandler {
      * The project the event is about. Its registration comes first on the project's partition; should an event
      * still come before it (the registration lost, the topic repartitioned), the event is parked until it is seen.
      */
-    private static ProjectLedger known(JsonNode p) {
-        ProjectLedger project = ProjectLedger.findById(UUID.fromString(p.get("projectId").asText()));
+    private static ProjectLedger known(ProjectEvent event) {
+        ProjectLedger project = ProjectLedger.findById(event.projectId());
         if (project == null) {
-            throw new SubjectNotKnownYet("project/" + p.get("projectId").asText());
+            throw new SubjectNotKnownYet("project/" + event.projectId());
         }
         return project;
     }
 
     @Override
     public Set<String> registers(IncomingEvent event) {
-        return EventTypes.PROJECT_REGISTERED.equals(event.type())
-                ? Set.of("project/" + event.payload().get("projectId").asText()) : Set.of();
+        return event.data() instanceof ProjectRegistered p ? Set.of("project/" + p.projectId()) : Set.of();
     }
 
-    private static void totals(ProjectLedger project, JsonNode totals) {
-        project.budget = new BigDecimal(totals.get("budget").asText());
-        project.arrived = new BigDecimal(totals.get("arrived").asText());
-        project.spent = new BigDecimal(totals.get("spent").asText());
+    private static void totals(ProjectLedger project, Totals totals) {
+        project.budget = totals.budget();
+        project.arrived = totals.arrived();
+        project.spent = totals.spent();
         project.updatedAt = OffsetDateTime.now();
     }
 
-    private static void copy(FundingLineLedger line, JsonNode totals) {
-        line.budget = new BigDecimal(totals.get("budget").asText());
-        line.arrived = new BigDecimal(totals.get("arrived").asText());
-        line.spent = new BigDecimal(totals.get("spent").asText());
+    private static void copy(FundingLineLedger line, Totals totals) {
+        line.budget = totals.budget();
+        line.arrived = totals.arrived();
+        line.spent = totals.spent();
     }
 }

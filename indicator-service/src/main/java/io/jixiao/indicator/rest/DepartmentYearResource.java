@@ -10,8 +10,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,17 +17,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.common.security.Caller;
 import io.jixiao.indicator.ProjectLedger;
-import io.jixiao.indicator.mapping.MonitoringView;
 import io.jixiao.indicator.mapping.ProjectLedgerView;
 import io.jixiao.indicator.mapping.ScoreView;
-import io.jixiao.indicator.service.MonitoringService;
 import io.jixiao.indicator.service.ScoringService;
 import io.jixiao.indicator.service.ScoringPolicies;
 import io.jixiao.indicator.mapping.PolicyAssignmentRequest;
@@ -37,6 +32,7 @@ import io.jixiao.indicator.mapping.PolicyAssignmentView;
 import io.jixiao.common.time.FiscalYear;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.PUT;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A department-year: its score, its in-year monitoring, and the ledger as this service knows it. */
 @Path("/api/departments/{code}/years/{year}")
@@ -48,8 +44,6 @@ public class DepartmentYearResource {
     @Inject
     ScoringService scoring;
 
-    @Inject
-    MonitoringService monitoring;
 
     @Inject
     Caller caller;
@@ -58,6 +52,7 @@ public class DepartmentYearResource {
     ScoringPolicies policies;
 
     /** Scores the department-year now, under the policy a finance reviewer assigned it (the default until then). */
+    @Operation(operationId = "scoreDepartmentYear", summary = "Score a department-year under its assigned policy")
     @POST
     @Path("/score")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD })
@@ -66,6 +61,7 @@ public class DepartmentYearResource {
     }
 
     /** A finance reviewer assigns the department-year its scoring policy; the department being evaluated cannot. */
+    @Operation(operationId = "assignScoringPolicy", summary = "Assign the scoring policy (template) a department-year is scored under")
     @PUT
     @Path("/scoring-policy")
     @RolesAllowed(FINANCE_REVIEWER)
@@ -75,6 +71,7 @@ public class DepartmentYearResource {
     }
 
     /** The department-year's policy assignments, the latest (the one in force) first. */
+    @Operation(operationId = "listScoringPolicyAssignments", summary = "The scoring policy assigned to a department-year, and the assignments before it")
     @GET
     @Path("/scoring-policy")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
@@ -83,6 +80,7 @@ public class DepartmentYearResource {
         return policies.assignments(code, year);
     }
 
+    @Operation(operationId = "getLatestScore", summary = "The latest score of a department-year")
     @GET
     @Path("/score")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
@@ -90,14 +88,7 @@ public class DepartmentYearResource {
         return scoring.latest(code, year);
     }
 
-    @GET
-    @Path("/monitoring")
-    @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
-    public MonitoringView monitoring(@PathParam("code") String code, @PathParam("year") @FiscalYear int year,
-            @QueryParam("month") @NotNull @Min(1) @Max(12) Integer month) {
-        return monitoring.monitor(code, year, month);
-    }
-
+    @Operation(operationId = "getLedgerView", summary = "indicator-service's view of a department-year's ledger, per project")
     @GET
     @Path("/ledger")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })

@@ -29,6 +29,12 @@ import io.jixiao.common.time.FiscalYear;
 import io.jixiao.indicator.mapping.GoalRequest;
 import io.jixiao.indicator.mapping.GoalView;
 import io.jixiao.indicator.service.GoalService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import io.jixiao.common.openapi.ApiContract;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /** Performance goals (绩效目标) of projects and department-years. */
 @Path("/api/goals")
@@ -41,6 +47,10 @@ public class GoalResource {
     GoalService goals;
 
 
+    @Operation(operationId = "defineGoal", summary = "Define a performance goal (绩效目标)")
+    @APIResponse(responseCode = "201", description = "The goal, defined", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = GoalView.class)))
+    @Parameter(ref = ApiContract.IDEMPOTENCY_KEY)
     @POST
     @Idempotent
     @RolesAllowed({ DEPT_USER, DEPT_LEAD })
@@ -50,6 +60,7 @@ public class GoalResource {
                 .entity(goal).build();
     }
 
+    @Operation(operationId = "listGoals", summary = "List the goals of a department-year")
     @GET
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
     public List<GoalView> list(@QueryParam("department") @NotNull String department,

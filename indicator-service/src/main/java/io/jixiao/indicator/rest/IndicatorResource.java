@@ -35,6 +35,12 @@ import io.jixiao.indicator.mapping.IndicatorView;
 import io.jixiao.indicator.mapping.OutputRecordRequest;
 import io.jixiao.indicator.mapping.OutputRecordView;
 import io.jixiao.indicator.service.IndicatorService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import io.jixiao.common.openapi.ApiContract;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /** The indicator tree (绩效指标), actual values and output records. */
 @Path("/api/indicators")
@@ -47,6 +53,10 @@ public class IndicatorResource {
     IndicatorService indicators;
 
 
+    @Operation(operationId = "defineIndicator", summary = "Define an indicator (绩效指标) with its target and weight")
+    @APIResponse(responseCode = "201", description = "The indicator, defined", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IndicatorView.class)))
+    @Parameter(ref = ApiContract.IDEMPOTENCY_KEY)
     @POST
     @Idempotent
     @RolesAllowed({ DEPT_USER, DEPT_LEAD })
@@ -55,6 +65,7 @@ public class IndicatorResource {
         return Response.created(URI.create("/api/indicators/" + created.id())).entity(created).build();
     }
 
+    @Operation(operationId = "listIndicators", summary = "List the indicators of a department-year")
     @GET
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
     public List<IndicatorView> list(@QueryParam("department") @NotNull String department,
@@ -62,6 +73,7 @@ public class IndicatorResource {
         return indicators.list(department, year, project);
     }
 
+    @Operation(operationId = "getIndicator", summary = "Get an indicator")
     @GET
     @Path("/{id}")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
@@ -70,6 +82,10 @@ public class IndicatorResource {
     }
 
     /** The actual value where it is typed, the qualitative tier and score, the deviation reason and remedy. */
+    @Operation(operationId = "recordActual", summary = "Record an indicator's actual value (实际完成值) and any deviation reason")
+    @APIResponse(responseCode = "200", description = "The indicator with its actual", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IndicatorView.class)))
+    @Parameter(ref = ApiContract.IDEMPOTENCY_KEY)
     @POST
     @Path("/{id}/actual")
     @Idempotent
@@ -78,6 +94,10 @@ public class IndicatorResource {
         return Response.ok(indicators.recordActual(id, request)).build();
     }
 
+    @Operation(operationId = "addOutputRecord", summary = "Add a dated output record to an indicator")
+    @APIResponse(responseCode = "201", description = "The output record", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OutputRecordView.class)))
+    @Parameter(ref = ApiContract.IDEMPOTENCY_KEY)
     @POST
     @Path("/{id}/output-records")
     @Idempotent
@@ -88,6 +108,7 @@ public class IndicatorResource {
     }
 
     /** Who changed the indicator, when, from what to what: its definition, actual values and deviation reasons. */
+    @Operation(operationId = "getIndicatorHistory", summary = "Who changed an indicator, when, before and after")
     @GET
     @Path("/{id}/history")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
@@ -95,6 +116,7 @@ public class IndicatorResource {
         return indicators.history(id);
     }
 
+    @Operation(operationId = "listOutputRecords", summary = "List an indicator's output records")
     @GET
     @Path("/{id}/output-records")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })

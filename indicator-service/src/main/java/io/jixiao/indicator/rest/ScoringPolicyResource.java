@@ -25,6 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.indicator.scoring.ScoringPolicy;
 import io.jixiao.indicator.service.ScoringPolicies;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /** Scoring policies as data: read by all, added (never changed) by admins. */
 @Path("/api/scoring-policies")
@@ -36,12 +40,14 @@ public class ScoringPolicyResource {
     @Inject
     ScoringPolicies policies;
 
+    @Operation(operationId = "listScoringPolicies", summary = "List the scoring policies")
     @GET
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
     public List<ScoringPolicy> list() {
         return policies.all();
     }
 
+    @Operation(operationId = "getScoringPolicy", summary = "Get a scoring policy")
     @GET
     @Path("/{name}")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
@@ -49,6 +55,7 @@ public class ScoringPolicyResource {
         return policies.named(name);
     }
 
+    @Operation(operationId = "getScoringPolicyHistory", summary = "Who published a scoring policy, when")
     @GET
     @Path("/{name}/history")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
@@ -56,6 +63,9 @@ public class ScoringPolicyResource {
         return policies.history(name);
     }
 
+    @Operation(operationId = "publishScoringPolicy", summary = "Publish a scoring policy")
+    @APIResponse(responseCode = "201", description = "The policy, published", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ScoringPolicy.class)))
     @POST
     @RolesAllowed(ADMIN)
     public Response create(@NotNull ScoringPolicy policy) {

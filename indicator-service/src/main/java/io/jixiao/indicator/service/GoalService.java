@@ -21,7 +21,7 @@ public class GoalService {
     Caller caller;
 
     @Inject
-    Projects projects;
+    ProjectAccess projects;
 
     @Inject
     IndicatorEvents events;

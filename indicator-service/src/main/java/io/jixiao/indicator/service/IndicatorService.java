@@ -42,7 +42,7 @@ public class IndicatorService {
     Caller caller;
 
     @Inject
-    Projects projects;
+    ProjectAccess projects;
 
     @Inject
     IndicatorEvents events;

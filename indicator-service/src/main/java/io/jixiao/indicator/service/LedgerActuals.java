@@ -18,7 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import io.jixiao.common.history.ChangeHistory;
-import io.jixiao.common.security.Actor;
+import io.jixiao.events.Actor;
 import io.jixiao.indicator.mapping.IndicatorView;
 import io.jixiao.indicator.ActualSource;
 import io.jixiao.indicator.FundingLineLedger;

@@ -65,7 +65,7 @@ class ConsumerRecoveryTest {
     }
 
     /**
-     * Projects registered while the broker holds requests of these kinds, after {@code disturbance}; each must
+     * ProjectAccess registered while the broker holds requests of these kinds, after {@code disturbance}; each must
      * reach the service once the broker answers promptly again.
      */
     private static void whileTheBrokerHolds(Runnable disturbance, short... kinds) {

@@ -44,7 +44,6 @@ class AccessMatrixTest {
             Map.entry("POST /api/departments/{code}/years/{year}/score", DEPARTMENT),
             Map.entry("GET /api/departments/{code}/years/{year}/scoring-policy", ALL),
             Map.entry("PUT /api/departments/{code}/years/{year}/scoring-policy", Set.of(FINANCE_REVIEWER)),
-            Map.entry("GET /api/departments/{code}/years/{year}/monitoring", Set.of(DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN)),
             Map.entry("GET /api/departments/{code}/years/{year}/ledger", ALL),
             Map.entry("GET /api/scoring-policies", ALL),
             Map.entry("POST /api/scoring-policies", Set.of(ADMIN)),

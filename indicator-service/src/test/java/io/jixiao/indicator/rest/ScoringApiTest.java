@@ -1,21 +1,15 @@
 package io.jixiao.indicator.rest;
 
 import static io.jixiao.indicator.Api.as;
-import static io.jixiao.indicator.Api.awaitProjectKnown;
 import static io.jixiao.indicator.Api.define;
 import static io.jixiao.indicator.Api.newDepartmentCode;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import java.time.Duration;
-import java.util.Map;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import io.jixiao.indicator.IndicatorTestResources;
-import io.jixiao.infra.BudgetEventsFeed;
 import io.jixiao.infra.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -66,35 +60,6 @@ class ScoringApiTest {
                 .post("/api/scoring-policies").then().statusCode(400)
                 .body("field", equalTo("groupWeights"))
                 .body("detail", containsString("add up to 90"));
-    }
-
-    @Test
-    void monitoringListsRedProjectsFirstWithTheirFigures() {
-        String dept = newDepartmentCode();
-        BudgetEventsFeed.Project slow;
-        BudgetEventsFeed.Project onTrack;
-        try (BudgetEventsFeed feed = new BudgetEventsFeed(IndicatorTestResources.infrastructure().kafkaBootstrapServers())) {
-            slow = feed.registerProject(dept, "新型基础设施建设专项工作经费", Map.of("本年预算", "250000.00"));
-            onTrack = feed.registerProject(dept, "节能监察工作经费", Map.of("本年预算", "100000.00"));
-            feed.arrive(slow.line("本年预算"), "250000.00");
-            feed.arrive(onTrack.line("本年预算"), "100000.00");
-            feed.spend(slow.line("本年预算"), "50000.00");
-            feed.spend(onTrack.line("本年预算"), "60000.00");
-        }
-        awaitProjectKnown(dept, onTrack.id());
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                as(TestTokens.reviewer()).queryParam("month", 6)
-                        .get("/api/departments/" + dept + "/years/2023/monitoring").then().statusCode(200)
-                        .body("colour", equalTo("RED"))
-                        .body("timeProgress", equalTo("50.00"))
-                        // 20% spent at half the year: v = 40% → red; 60% spent: v = 120% → green
-                        .body("projects[0].name", equalTo("新型基础设施建设专项工作经费"))
-                        .body("projects[0].colour", equalTo("RED"))
-                        .body("projects[0].executionRate", equalTo("20.00"))
-                        .body("projects[0].spendingProgress", equalTo("40.00"))
-                        .body("projects[1].colour", equalTo("GREEN")));
-        as(TestTokens.reviewer()).queryParam("month", 13).get("/api/departments/" + dept + "/years/2023/monitoring")
-                .then().statusCode(400).body("field", equalTo("month"));
     }
 
     /** Defines a typed {@code >=} indicator and enters its actual value. */

@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.jixiao.common.monitoring.Colour;
+import io.jixiao.report.monitoring.Colour;
 
 /** Projects and indicators by colour, red first, with the figures each colour was read from. */
-public record CityMonitoringView(String departmentCode, int fiscalYear, int month, Map<Colour, Long> projectsByColour,
+public record CityMonitoringView(String departmentCode, int fiscalYear, int month, String timeProgress,
+        Map<Colour, Long> projectsByColour,
         List<ProjectLine> projects, List<IndicatorLine> indicators) {
 
     public record ProjectLine(UUID projectId, String departmentCode, String departmentName, String name, Colour colour,

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.jixiao.common.monitoring.Colour;
+import io.jixiao.report.monitoring.Colour;
 import io.jixiao.report.reconciliation.Finding;
 
 /**

@@ -9,12 +9,23 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.jixiao.common.inbox.EventHandler;
 import io.jixiao.common.inbox.IncomingEvent;
 import io.jixiao.common.inbox.SubjectNotKnownYet;
-import io.jixiao.events.EventTypes;
+import io.jixiao.events.EventJson;
+import io.jixiao.events.EventPayload;
+import io.jixiao.events.FundingLineBudget;
+import io.jixiao.events.LedgerMoved;
+import io.jixiao.events.ProjectEvent;
+import io.jixiao.events.Totals;
+import io.jixiao.events.budget.DeclaredFiguresRecorded;
+import io.jixiao.events.budget.DepartmentRegistered;
+import io.jixiao.events.budget.FundingLineAdded;
+import io.jixiao.events.budget.ProjectRegistered;
+import io.jixiao.events.indicator.DepartmentYearScored;
+import io.jixiao.events.indicator.GoalDefined;
+import io.jixiao.events.indicator.IndicatorActualChanged;
+import io.jixiao.events.indicator.IndicatorDefined;
 import io.jixiao.report.DeclaredFigures;
 import io.jixiao.report.Department;
 import io.jixiao.report.DepartmentYear;
@@ -46,262 +57,234 @@ public class ReadModelProjection implements EventHandler {
         Set<UUID> lines = new HashSet<>();
         Set<UUID> indicators = new HashSet<>();
         for (IncomingEvent event : events) {
-            JsonNode p = event.payload();
-            switch (event.type()) {
-                case EventTypes.BUDGET_ADJUSTED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_SPENT,
-                        EventTypes.ARRIVAL_REVERSED, EventTypes.DISBURSEMENT_REVERSED -> {
-                    projects.add(id(p, "projectId"));
-                    lines.add(id(p, "fundingLineId"));
-                }
-                case EventTypes.PROJECT_REGISTERED -> {
-                    projects.add(id(p, "projectId"));
-                    p.withArray("fundingLines").forEach(line -> lines.add(id(line, "fundingLineId")));
-                }
-                case EventTypes.FUNDING_LINE_ADDED -> {
-                    projects.add(id(p, "projectId"));
-                    lines.add(id(p.get("fundingLine"), "fundingLineId"));
-                }
-                case EventTypes.INDICATOR_DEFINED, EventTypes.INDICATOR_ACTUAL_CHANGED ->
-                        indicators.add(id(p, "indicatorId"));
-                default -> {
-                    // departments, goals, declared figures and scores are few: found one by one
-                }
+            EventPayload data = event.data();
+            if (data instanceof ProjectEvent p) {
+                projects.add(p.projectId());
             }
+            if (data instanceof LedgerMoved m) {
+                lines.add(m.fundingLineId());
+            } else if (data instanceof ProjectRegistered p) {
+                p.fundingLines().forEach(line -> lines.add(line.fundingLineId()));
+            } else if (data instanceof FundingLineAdded p) {
+                lines.add(p.fundingLine().fundingLineId());
+            } else if (data instanceof IndicatorDefined i) {
+                indicators.add(i.indicatorId());
+            } else if (data instanceof IndicatorActualChanged i) {
+                indicators.add(i.indicatorId());
+            }
+            // departments, goals, declared figures and scores are few: found one by one
         }
         rows.read(projects, lines, indicators);
     }
 
     @Override
     public void apply(IncomingEvent event) {
-        JsonNode p = event.payload();
-        switch (event.type()) {
-            case EventTypes.DEPARTMENT_REGISTERED -> department(p);
-            case EventTypes.PROJECT_REGISTERED -> project(p, event);
-            case EventTypes.FUNDING_LINE_ADDED -> {
-                Project project = known(p);
-                line(project.id, p.get("fundingLine"));
-                totals(project, p.get("projectTotals"));
-            }
-            case EventTypes.BUDGET_ADJUSTED, EventTypes.FUNDS_ARRIVED, EventTypes.FUNDS_SPENT,
-                    EventTypes.ARRIVAL_REVERSED, EventTypes.DISBURSEMENT_REVERSED -> moneyMoved(p);
-            case EventTypes.DECLARED_FIGURES_RECORDED -> declared(p);
-            case EventTypes.GOAL_DEFINED -> goal(p);
-            case EventTypes.INDICATOR_DEFINED -> indicator(p, event);
-            case EventTypes.INDICATOR_ACTUAL_CHANGED -> actual(p);
-            case EventTypes.DEPARTMENT_YEAR_SCORED -> score(p);
-            default -> {
-                // a type of ours that the report does not use
-            }
+        EventPayload data = event.data();
+        if (data instanceof DepartmentRegistered d) {
+            department(d);
+        } else if (data instanceof ProjectRegistered p) {
+            project(p, event);
+        } else if (data instanceof FundingLineAdded p) {
+            Project project = known(p);
+            line(project.id, p.fundingLine());
+            totals(project, p.projectTotals());
+        } else if (data instanceof LedgerMoved m) {
+            moneyMoved(m);
+        } else if (data instanceof DeclaredFiguresRecorded d) {
+            declared(d);
+        } else if (data instanceof GoalDefined g) {
+            goal(g);
+        } else if (data instanceof IndicatorDefined i) {
+            indicator(i, event);
+        } else if (data instanceof IndicatorActualChanged i) {
+            actual(i);
+        } else if (data instanceof DepartmentYearScored s) {
+            score(s);
         }
+        // any other type of ours is not used by the report
     }
 
-    private static void department(JsonNode p) {
-        Department d = Department.findById(p.get("departmentCode").asText());
+    private static void department(DepartmentRegistered p) {
+        Department d = Department.findById(p.departmentCode());
         if (d == null) {
             d = new Department();
-            d.code = p.get("departmentCode").asText();
+            d.code = p.departmentCode();
         }
-        d.name = p.get("name").asText();
+        d.name = p.name();
         d.persist();
     }
 
-    private void project(JsonNode p, IncomingEvent event) {
-        UUID id = id(p, "projectId");
-        Project project = rows.project(id);
+    private void project(ProjectRegistered p, IncomingEvent event) {
+        Project project = rows.project(p.projectId());
         if (project == null) {
             project = new Project();
-            project.id = id;
+            project.id = p.projectId();
             project.arrived = BigDecimal.ZERO.setScale(2);
             project.spent = BigDecimal.ZERO.setScale(2);
             rows.registered(project);
         }
-        project.departmentCode = p.get("departmentCode").asText();
-        project.fiscalYear = p.get("fiscalYear").asInt();
-        project.name = p.get("name").asText();
-        project.category = p.get("category").asText();
-        project.fundSource = text(p, "fundSource");
-        project.legalBasis = text(p, "legalBasis");
-        project.paidOnBehalf = p.path("paidOnBehalf").asBoolean(false);
-        project.parentProjectId = optionalId(p, "parentProjectId");
-        project.budget = yuan(p.get("budget"));
+        project.departmentCode = p.departmentCode();
+        project.fiscalYear = p.fiscalYear();
+        project.name = p.name();
+        project.category = p.category();
+        project.fundSource = p.fundSource();
+        project.legalBasis = p.legalBasis();
+        project.paidOnBehalf = p.paidOnBehalf();
+        project.parentProjectId = p.parentProjectId();
+        project.budget = p.budget();
         project.registeredAt = event.time();
         project.persist();
-        for (JsonNode line : p.withArray("fundingLines")) {
-            line(id, line);
+        for (FundingLineBudget line : p.fundingLines()) {
+            line(p.projectId(), line);
         }
     }
 
-    private void line(UUID projectId, JsonNode line) {
-        UUID id = id(line, "fundingLineId");
-        FundingLine l = rows.line(id);
+    private void line(UUID projectId, FundingLineBudget line) {
+        FundingLine l = rows.line(line.fundingLineId());
         if (l == null) {
             l = new FundingLine();
-            l.id = id;
+            l.id = line.fundingLineId();
             l.projectId = projectId;
             l.arrived = BigDecimal.ZERO.setScale(2);
             l.spent = BigDecimal.ZERO.setScale(2);
             rows.registered(l);
         }
-        l.name = line.get("name").asText();
-        l.budget = yuan(line.get("amount"));
-        JsonNode year = line.get("carriedOverFromYear");
-        l.carriedOverFromYear = year == null || year.isNull() ? null : year.asInt();
+        l.name = line.name();
+        l.budget = line.amount();
+        l.carriedOverFromYear = line.carriedOverFromYear();
         l.persist();
     }
 
-    private void moneyMoved(JsonNode p) {
+    private void moneyMoved(LedgerMoved p) {
         Project project = known(p);
-        FundingLine line = rows.line(id(p, "fundingLineId"));
+        FundingLine line = rows.line(p.fundingLineId());
         if (line != null) {
-            JsonNode t = p.get("lineTotals");
-            line.budget = yuan(t.get("budget"));
-            line.arrived = yuan(t.get("arrived"));
-            line.spent = yuan(t.get("spent"));
+            line.budget = p.lineTotals().budget();
+            line.arrived = p.lineTotals().arrived();
+            line.spent = p.lineTotals().spent();
         }
-        totals(project, p.get("projectTotals"));
+        totals(project, p.projectTotals());
     }
 
     /**
      * The project a money event is about. Its registration comes first on the project's partition; should an event
      * still come before it, the event is parked until it is seen.
      */
-    private Project known(JsonNode p) {
-        Project project = rows.project(id(p, "projectId"));
+    private Project known(ProjectEvent p) {
+        Project project = rows.project(p.projectId());
         if (project == null) {
-            throw new SubjectNotKnownYet("project/" + p.get("projectId").asText());
+            throw new SubjectNotKnownYet("project/" + p.projectId());
         }
         return project;
     }
 
     @Override
     public Set<String> registers(IncomingEvent event) {
-        return switch (event.type()) {
-            case EventTypes.PROJECT_REGISTERED -> Set.of("project/" + event.payload().get("projectId").asText());
-            case EventTypes.INDICATOR_DEFINED -> Set.of("indicator/" + event.payload().get("indicatorId").asText());
-            default -> Set.of();
-        };
+        if (event.data() instanceof ProjectRegistered p) {
+            return Set.of("project/" + p.projectId());
+        }
+        if (event.data() instanceof IndicatorDefined i) {
+            return Set.of("indicator/" + i.indicatorId());
+        }
+        return Set.of();
     }
 
-    private static void totals(Project project, JsonNode t) {
-        project.budget = yuan(t.get("budget"));
-        project.arrived = yuan(t.get("arrived"));
-        project.spent = yuan(t.get("spent"));
+    private static void totals(Project project, Totals t) {
+        project.budget = t.budget();
+        project.arrived = t.arrived();
+        project.spent = t.spent();
     }
 
-    private static void declared(JsonNode p) {
-        DepartmentYear key = new DepartmentYear(p.get("departmentCode").asText(), p.get("fiscalYear").asInt());
+    private static void declared(DeclaredFiguresRecorded p) {
+        DepartmentYear key = new DepartmentYear(p.departmentCode(), p.fiscalYear());
         DeclaredFigures d = DeclaredFigures.findById(key);
         if (d == null) {
             d = new DeclaredFigures();
             d.departmentCode = key.departmentCode();
             d.fiscalYear = key.fiscalYear();
         }
-        d.approvedTotal = yuan(p.get("approvedTotal"));
-        d.fundsAllocated = yuan(p.get("fundsAllocated"));
-        d.projectCounts = p.get("projectCounts").toString();
-        d.projectCount = p.get("projectCount").asInt();
+        d.approvedTotal = p.approvedTotal();
+        d.fundsAllocated = p.fundsAllocated();
+        d.projectCounts = EventJson.tree(p.projectCounts()).toString();
+        d.projectCount = p.projectCount();
         d.persist();
     }
 
-    private static void goal(JsonNode p) {
-        UUID id = id(p, "goalId");
-        Goal g = Goal.findById(id);
+    private static void goal(GoalDefined p) {
+        Goal g = Goal.findById(p.goalId());
         if (g == null) {
             g = new Goal();
-            g.id = id;
+            g.id = p.goalId();
         }
-        g.departmentCode = p.get("departmentCode").asText();
-        g.fiscalYear = p.get("fiscalYear").asInt();
-        g.projectId = optionalId(p, "projectId");
-        g.text = p.get("text").asText();
-        g.position = p.get("position").asInt();
+        g.departmentCode = p.departmentCode();
+        g.fiscalYear = p.fiscalYear();
+        g.projectId = p.projectId();
+        g.text = p.text();
+        g.position = p.position();
         g.persist();
     }
 
-    private void indicator(JsonNode p, IncomingEvent event) {
-        UUID id = id(p, "indicatorId");
-        Indicator i = rows.indicator(id);
+    private void indicator(IndicatorDefined p, IncomingEvent event) {
+        Indicator i = rows.indicator(p.indicatorId());
         if (i == null) {
             i = new Indicator();
-            i.id = id;
+            i.id = p.indicatorId();
             rows.registered(i);
         }
-        i.departmentCode = p.get("departmentCode").asText();
-        i.fiscalYear = p.get("fiscalYear").asInt();
-        i.projectId = optionalId(p, "projectId");
-        i.level1 = p.get("level1").asText();
-        i.level2 = p.get("level2").asText();
-        i.name = p.get("name").asText();
-        i.direction = p.get("direction").asText();
-        i.target = decimal(p, "target");
-        i.targetText = text(p, "targetText");
-        i.unit = text(p, "unit");
-        i.weight = decimal(p, "weight");
-        i.notApplicable = p.path("notApplicable").asBoolean(false);
-        i.actualSource = p.get("actualSource").asText();
-        i.ledgerMeasure = text(p, "ledgerMeasure");
-        i.fundingLineId = optionalId(p, "fundingLineId");
+        i.departmentCode = p.departmentCode();
+        i.fiscalYear = p.fiscalYear();
+        i.projectId = p.projectId();
+        i.level1 = p.level1();
+        i.level2 = p.level2();
+        i.name = p.name();
+        i.direction = p.direction();
+        i.target = p.target();
+        i.targetText = p.targetText();
+        i.unit = p.unit();
+        i.weight = p.weight();
+        i.notApplicable = p.notApplicable();
+        i.actualSource = p.actualSource();
+        i.ledgerMeasure = p.ledgerMeasure();
+        i.fundingLineId = p.fundingLineId();
         i.definedAt = event.time();
         i.persist();
     }
 
-    private void actual(JsonNode p) {
-        Indicator i = rows.indicator(id(p, "indicatorId"));
+    private void actual(IndicatorActualChanged p) {
+        Indicator i = rows.indicator(p.indicatorId());
         if (i == null) {
             // its definition comes first on the same partition; should it not, the change waits for it, parked
-            throw new SubjectNotKnownYet("indicator/" + p.get("indicatorId").asText());
+            throw new SubjectNotKnownYet("indicator/" + p.indicatorId());
         }
-        i.actual = decimal(p, "actual");
-        i.actualText = text(p, "actualText");
-        i.numerator = decimal(p, "numerator");
-        i.denominator = decimal(p, "denominator");
-        i.qualitativeTier = text(p, "qualitativeTier");
-        i.qualitativeScore = decimal(p, "qualitativeScore");
-        i.deviationReason = text(p, "deviationReason");
-        i.remedy = text(p, "remedy");
+        i.actual = p.actual();
+        i.actualText = p.actualText();
+        i.numerator = p.numerator();
+        i.denominator = p.denominator();
+        i.qualitativeTier = p.qualitativeTier();
+        i.qualitativeScore = p.qualitativeScore();
+        i.deviationReason = p.deviationReason();
+        i.remedy = p.remedy();
     }
 
-    private static void score(JsonNode p) {
-        DepartmentYear key = new DepartmentYear(p.get("departmentCode").asText(), p.get("fiscalYear").asInt());
+    private static void score(DepartmentYearScored p) {
+        DepartmentYear key = new DepartmentYear(p.departmentCode(), p.fiscalYear());
         Score s = Score.findById(key);
         if (s == null) {
             s = new Score();
             s.departmentCode = key.departmentCode();
             s.fiscalYear = key.fiscalYear();
         }
-        s.scoreId = id(p, "scoreId");
-        s.policy = p.get("policy").asText();
-        s.total = decimal(p, "total");
-        s.grade = p.get("grade").asText();
-        s.executionRate = decimal(p, "executionRate");
-        s.budget = decimal(p, "budget");
-        s.spent = decimal(p, "spent");
-        s.groups = p.get("groups").toString();
-        s.indicators = p.get("indicators").toString();
-        s.requiredExplanations = p.get("requiredExplanations").toString();
+        s.scoreId = p.scoreId();
+        s.policy = p.policy();
+        s.total = p.total();
+        s.grade = p.grade();
+        s.executionRate = p.executionRate();
+        s.budget = p.budget();
+        s.spent = p.spent();
+        // kept as the event carried them, for the report's tables
+        s.groups = EventJson.tree(p.groups()).toString();
+        s.indicators = EventJson.tree(p.indicators()).toString();
+        s.requiredExplanations = EventJson.tree(p.requiredExplanations()).toString();
         s.persist();
-    }
-
-    private static UUID id(JsonNode node, String field) {
-        return UUID.fromString(node.get(field).asText());
-    }
-
-    private static UUID optionalId(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : UUID.fromString(value.asText());
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static BigDecimal decimal(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : new BigDecimal(value.asText());
-    }
-
-    private static BigDecimal yuan(JsonNode value) {
-        return new BigDecimal(value.asText());
     }
 }

@@ -3,13 +3,12 @@ package io.jixiao.report.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.jixiao.common.outbox.OutboxWriter;
-import io.jixiao.common.security.Actor;
 import io.jixiao.common.time.BusinessCalendar;
-import io.jixiao.events.EventTypes;
+import io.jixiao.events.Actor;
+import io.jixiao.events.EventPayload;
+import io.jixiao.events.report.DepartmentYearClosed;
+import io.jixiao.events.report.DepartmentYearReopened;
 
 /**
  * What report-service publishes to report.events (schemas in event-contracts), through the outbox in the
@@ -20,33 +19,23 @@ import io.jixiao.events.EventTypes;
 public class ReportEvents {
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     OutboxWriter outbox;
 
     @Inject
     BusinessCalendar calendar;
 
     public void departmentYearClosed(String departmentCode, int fiscalYear, int version, Actor actor) {
-        append(EventTypes.DEPARTMENT_YEAR_CLOSED, departmentCode, fiscalYear,
-                header(departmentCode, fiscalYear, actor).put("version", version));
+        append(departmentCode, fiscalYear,
+                new DepartmentYearClosed(departmentCode, fiscalYear, version, calendar.today(), actor));
     }
 
     public void departmentYearReopened(String departmentCode, int fiscalYear, String reason, Actor actor) {
-        append(EventTypes.DEPARTMENT_YEAR_REOPENED, departmentCode, fiscalYear,
-                header(departmentCode, fiscalYear, actor).put("reason", reason));
+        append(departmentCode, fiscalYear,
+                new DepartmentYearReopened(departmentCode, fiscalYear, reason, calendar.today(), actor));
     }
 
-    private ObjectNode header(String departmentCode, int fiscalYear, Actor actor) {
-        ObjectNode payload = json.createObjectNode().put("departmentCode", departmentCode).put("fiscalYear", fiscalYear)
-                .put("businessDate", calendar.today().toString());
-        payload.set("actor", actor.toJson(json));
-        return payload;
-    }
-
-    private void append(String type, String departmentCode, int fiscalYear, ObjectNode payload) {
+    private void append(String departmentCode, int fiscalYear, EventPayload payload) {
         String key = departmentCode + "/" + fiscalYear;
-        outbox.append(type, key, "department-year/" + key, payload);
+        outbox.append(payload, key, "department-year/" + key);
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.jixiao.report.mapping.CityMonitoringView;
 import io.jixiao.report.service.MonitoringService;
 import io.jixiao.common.time.FiscalYear;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** In-year monitoring for finance reviewers: one department, or the whole city. */
 @Path("/api/monitoring/years/{year}")
@@ -32,6 +33,7 @@ public class MonitoringResource {
     @Inject
     MonitoringService monitoring;
 
+    @Operation(operationId = "getCityMonitoring", summary = "In-year monitoring (双监控) of every department, red first")
     @GET
     @RolesAllowed({ FINANCE_REVIEWER, ADMIN })
     public CityMonitoringView city(@PathParam("year") @FiscalYear int year,
@@ -39,6 +41,7 @@ public class MonitoringResource {
         return monitoring.city(year, month);
     }
 
+    @Operation(operationId = "getDepartmentMonitoring", summary = "In-year monitoring (双监控) of one department, red first")
     @GET
     @Path("/departments/{code}")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.report.messaging.ReadModelRebuild;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** For operators: rebuild the read model by replaying the topics from their beginning. */
 @Path("/api/admin/read-model")
@@ -22,6 +23,7 @@ public class ReadModelResource {
     @Inject
     ReadModelRebuild rebuild;
 
+    @Operation(operationId = "rebuildReadModel", summary = "Rebuild the report read model from the topics")
     @POST
     @Path("/rebuild")
     @RolesAllowed(ADMIN)

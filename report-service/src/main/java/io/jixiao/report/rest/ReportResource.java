@@ -32,6 +32,11 @@ import io.jixiao.report.mapping.VersionView;
 import io.jixiao.report.service.ReportFiles;
 import io.jixiao.report.service.ReportService;
 import io.jixiao.common.time.FiscalYear;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A department-year's self-evaluation report: the live draft in every format, the narrative
@@ -53,6 +58,7 @@ public class ReportResource {
     public record Comment(@Size(max = 4000) String comment) {
     }
 
+    @Operation(operationId = "getReport", summary = "The self-evaluation report (自评报告) as it stands")
     @GET
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
     public SelfEvaluationReport draft(@PathParam("code") String code, @PathParam("year") @FiscalYear int year) {
@@ -60,6 +66,14 @@ public class ReportResource {
     }
 
     /** report.json, report.html, report.docx or report.xlsx of the live draft. */
+    @Operation(operationId = "getReportFile", summary = "The report as it stands, as a file (report.html, .docx, .xlsx, .json)")
+    @APIResponse(responseCode = "200", description = "The file: report.html, report.docx, report.xlsx or report.json",
+            content = { @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @GET
     @Path("/{file: report\\.[a-z]+}")
     @Produces(MediaType.WILDCARD)
@@ -69,6 +83,7 @@ public class ReportResource {
         return download(reports.draftFile(code, year, ReportFiles.of(file)));
     }
 
+    @Operation(operationId = "writeSection", summary = "Write a narrative section of the report")
     @PUT
     @Path("/sections/{key}")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD })
@@ -77,6 +92,7 @@ public class ReportResource {
         return reports.writeSection(code, year, key, request.text());
     }
 
+    @Operation(operationId = "getSectionHistory", summary = "Who changed a narrative section, when, before and after")
     @GET
     @Path("/sections/{key}/history")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
@@ -85,6 +101,7 @@ public class ReportResource {
         return reports.sectionHistory(code, year, key);
     }
 
+    @Operation(operationId = "getReportStatus", summary = "The report's status and what blocks its submission")
     @GET
     @Path("/status")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
@@ -92,6 +109,7 @@ public class ReportResource {
         return reports.status(code, year);
     }
 
+    @Operation(operationId = "submitReport", summary = "Submit the report for review (freezes a version)")
     @POST
     @Path("/submit")
     @RolesAllowed(DEPT_LEAD)
@@ -99,6 +117,7 @@ public class ReportResource {
         return reports.submit(code, year);
     }
 
+    @Operation(operationId = "returnReport", summary = "Return a submitted report for changes, with the reviewer's comment")
     @POST
     @Path("/return")
     @RolesAllowed(FINANCE_REVIEWER)
@@ -107,6 +126,7 @@ public class ReportResource {
         return reports.returnForChanges(code, year, request.comment());
     }
 
+    @Operation(operationId = "acceptReport", summary = "Accept a submitted report (closes the department-year to money writes)")
     @POST
     @Path("/accept")
     @RolesAllowed(FINANCE_REVIEWER)
@@ -114,6 +134,7 @@ public class ReportResource {
         return reports.accept(code, year, request == null ? null : request.comment());
     }
 
+    @Operation(operationId = "publishReport", summary = "Publish an accepted report")
     @POST
     @Path("/publish")
     @RolesAllowed(FINANCE_REVIEWER)
@@ -125,6 +146,7 @@ public class ReportResource {
     }
 
     /** A finance reviewer reopens an accepted year, with a reason: money may move again, the report goes back. */
+    @Operation(operationId = "reopenDepartmentYear", summary = "Reopen an accepted department-year, with a reason")
     @POST
     @Path("/reopen")
     @RolesAllowed(FINANCE_REVIEWER)
@@ -133,6 +155,7 @@ public class ReportResource {
         return reports.reopen(code, year, request.reason());
     }
 
+    @Operation(operationId = "getReportHistory", summary = "The report's transitions: who, when, from and to which status")
     @GET
     @Path("/history")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, ADMIN })
@@ -140,6 +163,7 @@ public class ReportResource {
         return reports.history(code, year);
     }
 
+    @Operation(operationId = "listReportVersions", summary = "The report's frozen versions")
     @GET
     @Path("/versions")
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, FINANCE_REVIEWER, PORTAL_CLIENT, ADMIN })
@@ -147,6 +171,14 @@ public class ReportResource {
         return reports.versions(code, year);
     }
 
+    @Operation(operationId = "getReportVersionFile", summary = "A frozen version of the report, as a file")
+    @APIResponse(responseCode = "200", description = "The file: report.html, report.docx, report.xlsx or report.json",
+            content = { @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @GET
     @Path("/versions/{number}/{file: report\\.[a-z]+}")
     @Produces(MediaType.WILDCARD)
@@ -157,6 +189,14 @@ public class ReportResource {
     }
 
     /** The published report, as the finance portal pulls it. */
+    @Operation(operationId = "getPublishedReportFile", summary = "The published report, as a file")
+    @APIResponse(responseCode = "200", description = "The file: report.html, report.docx, report.xlsx or report.json",
+            content = { @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @GET
     @Path("/published/{file: report\\.[a-z]+}")
     @Produces(MediaType.WILDCARD)

@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 
 import io.jixiao.common.money.Decimals;
 import io.jixiao.common.money.Yuan;
-import io.jixiao.common.monitoring.Colour;
-import io.jixiao.common.monitoring.Progress;
+import io.jixiao.report.monitoring.Colour;
+import io.jixiao.report.monitoring.Progress;
 import io.jixiao.common.problem.ProblemException;
 import io.jixiao.common.security.Caller;
 import io.jixiao.report.Department;
@@ -78,6 +78,7 @@ public class MonitoringService {
         Map<Colour, Long> counts = projectLines.stream()
                 .collect(Collectors.groupingBy(CityMonitoringView.ProjectLine::colour, () -> new java.util.EnumMap<>(Colour.class),
                         Collectors.counting()));
-        return new CityMonitoringView(departmentCode, fiscalYear, month, counts, projectLines, indicatorLines);
+        return new CityMonitoringView(departmentCode, fiscalYear, month, Decimals.shown(Progress.ofTime(month)), counts,
+                projectLines, indicatorLines);
     }
 }

@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.common.money.Decimals;
 import io.jixiao.common.money.Yuan;
-import io.jixiao.common.monitoring.Colour;
-import io.jixiao.common.monitoring.Progress;
+import io.jixiao.report.monitoring.Colour;
+import io.jixiao.report.monitoring.Progress;
 import io.jixiao.common.time.BusinessCalendar;
 import io.jixiao.report.DeclaredFigures;
 import io.jixiao.report.Department;

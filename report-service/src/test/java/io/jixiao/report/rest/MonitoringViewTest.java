@@ -23,18 +23,30 @@ class MonitoringViewTest {
             feed.budget.registerDepartment(dept, "慢单位");
             var slow = feed.budget.registerProject(dept, "新型基础设施建设专项工作经费", "OPENING_BUDGET",
                     Map.of("本年预算", "250000.00"));
+            var onTrack = feed.budget.registerProject(dept, "节能监察工作经费", "OPENING_BUDGET",
+                    Map.of("本年预算", "100000.00"));
             feed.budget.arrive(slow.line("本年预算"), "250000.00");
+            feed.budget.arrive(onTrack.line("本年预算"), "100000.00");
             feed.budget.spend(slow.line("本年预算"), "50000.00");
+            feed.budget.spend(onTrack.line("本年预算"), "60000.00");
         }
-        awaitReport(dept, r -> "5.00".equals(r.getString("totals.spent")));
+        awaitReport(dept, r -> "11.00".equals(r.getString("totals.spent")));
         as(TestTokens.reviewer()).queryParam("month", 6).get("/api/monitoring/years/2023").then().statusCode(200)
                 .body("projects[0].colour", equalTo("RED"))
                 .body("projects.find { it.departmentCode == '" + dept + "' }.spendingProgress", equalTo("40.00"));
         as(TestTokens.deptUser(dept)).queryParam("month", 6).get("/api/monitoring/years/2023/departments/" + dept)
                 .then().statusCode(200)
+                .body("timeProgress", equalTo("50.00"))
+                // 20% spent at half the year: v = 40% → red; 60% spent: v = 120% → green
                 .body("projects[0].name", equalTo("新型基础设施建设专项工作经费"))
                 .body("projects[0].colour", equalTo("RED"))
-                .body("projectsByColour.RED", equalTo(1));
+                .body("projects[0].executionRate", equalTo("20.00"))
+                .body("projects[0].spendingProgress", equalTo("40.00"))
+                .body("projects[1].colour", equalTo("GREEN"))
+                .body("projectsByColour.RED", equalTo(1))
+                .body("projectsByColour.GREEN", equalTo(1));
+        as(TestTokens.deptUser(dept)).queryParam("month", 13).get("/api/monitoring/years/2023/departments/" + dept)
+                .then().statusCode(400).body("field", equalTo("month"));
         as(TestTokens.deptUser(dept)).queryParam("month", 6).get("/api/monitoring/years/2023").then().statusCode(403);
         as(TestTokens.deptUser(newDepartmentCode())).queryParam("month", 6)
                 .get("/api/monitoring/years/2023/departments/" + dept).then().statusCode(404);

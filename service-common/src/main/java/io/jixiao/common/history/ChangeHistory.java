@@ -14,7 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.jixiao.common.security.Actor;
+import io.jixiao.events.Actor;
 import io.jixiao.common.security.Caller;
 
 /**

@@ -46,7 +46,7 @@ public class IdempotencyInterceptor {
         }
         return writes.run(key, operation, body, () -> {
             try {
-                return IdempotentWrites.Outcome.of((Response) context.proceed());
+                return IdempotentWrites.WriteResult.of((Response) context.proceed());
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {

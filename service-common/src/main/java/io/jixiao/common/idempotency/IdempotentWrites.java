@@ -48,14 +48,14 @@ public class IdempotentWrites {
     ObjectMapper json;
 
     /** What a write produced: its status, the created resource's location, and the body. */
-    public record Outcome(int status, URI location, Object body) {
-        public static Outcome of(Response response) {
-            return new Outcome(response.getStatus(), response.getLocation(), response.getEntity());
+    public record WriteResult(int status, URI location, Object body) {
+        public static WriteResult of(Response response) {
+            return new WriteResult(response.getStatus(), response.getLocation(), response.getEntity());
         }
     }
 
     @Transactional
-    public Response run(String key, String operation, Object request, Supplier<Outcome> write) {
+    public Response run(String key, String operation, Object request, Supplier<WriteResult> write) {
         requireKey(key);
         String fingerprint = fingerprint(operation, request);
         int claimed = em.createNativeQuery("""
@@ -69,7 +69,7 @@ public class IdempotentWrites {
         if (claimed == 0) {
             return replay(key, fingerprint);
         }
-        Outcome outcome = write.get();
+        WriteResult outcome = write.get();
         em.createNativeQuery("""
                 update idempotency_record set response_status = ?1, response_body = ?2, location = ?3
                 where caller = ?4 and idempotency_key = ?5""")
@@ -128,7 +128,7 @@ public class IdempotentWrites {
         }
     }
 
-    private static Response toResponse(Outcome outcome) {
+    private static Response toResponse(WriteResult outcome) {
         Response.ResponseBuilder response = Response.status(outcome.status()).entity(outcome.body());
         if (outcome.location() != null) {
             response.location(outcome.location());

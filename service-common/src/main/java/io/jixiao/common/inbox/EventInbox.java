@@ -20,6 +20,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.jixiao.common.problem.DatabaseOutOfReach;
+import io.jixiao.events.EventJson;
 import io.jixiao.events.EventSchemas;
 import io.jixiao.events.EventTypes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,7 +56,7 @@ public class EventInbox {
     HeldEvents held;
 
     /** What became of an event: the outcome tag of jixiao.events.consumed. */
-    private enum Outcome { APPLIED, DUPLICATE, IGNORED_UNKNOWN_TYPE, PARKED, DEAD_LETTERED }
+    private enum Disposition { APPLIED, DUPLICATE, IGNORED_UNKNOWN_TYPE, PARKED, DEAD_LETTERED }
 
     /**
      * A poll's records at once, in one transaction: a commit per event is what bounds a consumer. Each
@@ -102,10 +103,10 @@ public class EventInbox {
         if (held.waitedFor(registered).isEmpty()) {
             try {
                 List<IncomingEvent> applied = applyBatch(events, handler);
-                registry.counter("jixiao.events.consumed", "topic", events.get(0).topic(), "outcome", Outcome.APPLIED.name())
+                registry.counter("jixiao.events.consumed", "topic", events.get(0).topic(), "outcome", Disposition.APPLIED.name())
                         .increment(applied.size());
                 registry.counter("jixiao.events.consumed", "topic", events.get(0).topic(), "outcome",
-                        Outcome.DUPLICATE.name()).increment(events.size() - applied.size());
+                        Disposition.DUPLICATE.name()).increment(events.size() - applied.size());
                 return applied.size();
             } catch (RuntimeException e) {
                 LOG.debugf("a batch of %d events failed (%s): applying them one by one", events.size(), e.toString());
@@ -113,7 +114,7 @@ public class EventInbox {
         }
         long applied = 0;
         for (IncomingEvent event : events) {
-            if (applyOneByOne(event, handler) == Outcome.APPLIED) {
+            if (applyOneByOne(event, handler) == Disposition.APPLIED) {
                 applied++;
             }
         }
@@ -121,10 +122,10 @@ public class EventInbox {
     }
 
     /** One event in its own transaction; then, once it is applied, what was parked waiting for it. */
-    private Outcome applyOneByOne(IncomingEvent event, EventHandler handler) {
-        Outcome outcome = applyWithRetries(event, handler);
+    private Disposition applyOneByOne(IncomingEvent event, EventHandler handler) {
+        Disposition outcome = applyWithRetries(event, handler);
         count(event, outcome);
-        if (outcome == Outcome.APPLIED) {
+        if (outcome == Disposition.APPLIED) {
             for (String subject : held.waitedFor(handler.registers(event))) {
                 unpark(subject, handler);
             }
@@ -139,8 +140,8 @@ public class EventInbox {
             if (event == null) {
                 continue;
             }
-            Outcome outcome = applyOneByOne(event, handler);
-            if (outcome == Outcome.APPLIED || outcome == Outcome.DUPLICATE) {
+            Disposition outcome = applyOneByOne(event, handler);
+            if (outcome == Disposition.APPLIED || outcome == Disposition.DUPLICATE) {
                 held.release(parked.getKey());
                 LOG.infof("applied %s %s, parked until %s was registered", event.type(), event.id(), subject);
             }
@@ -158,12 +159,12 @@ public class EventInbox {
         if (event == null) {
             return java.util.Optional.of("it still cannot be read or checked; see its reason");
         }
-        Outcome outcome = applyOneByOne(event, handler);
-        if (outcome == Outcome.APPLIED || outcome == Outcome.DUPLICATE) {
+        Disposition outcome = applyOneByOne(event, handler);
+        if (outcome == Disposition.APPLIED || outcome == Disposition.DUPLICATE) {
             held.release(heldId);
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(outcome == Outcome.PARKED ? "its subject is still not known" : "it still cannot be applied");
+        return java.util.Optional.of(outcome == Disposition.PARKED ? "its subject is still not known" : "it still cannot be applied");
     }
 
     /**
@@ -264,7 +265,7 @@ public class EventInbox {
         }
         if (!EventSchemas.instance().knows(event.type())) {
             LOG.debugf("ignoring event type %s (%s)", event.type(), event.id());
-            count(event, Outcome.IGNORED_UNKNOWN_TYPE);
+            count(event, Disposition.IGNORED_UNKNOWN_TYPE);
             return null;
         }
         // a type is taken only from the topic and the service that own it: anyone else's is a forgery or a mistake
@@ -284,7 +285,14 @@ public class EventInbox {
             }
             return null;
         }
-        return event;
+        try {
+            return event.withData(EventJson.read(event.payload(), EventTypes.payloadOf(event.type())));
+        } catch (IllegalArgumentException e) {
+            if (deadLetter) {
+                deadLetter(record, event, e.getMessage());
+            }
+            return null;
+        }
     }
 
     /** To the dead-letter topic and among the held events, with why: never silently dropped. */
@@ -298,7 +306,7 @@ public class EventInbox {
      * that still fails is dead-lettered, unless the database was out of reach: that is ours to mend, so it is
      * rethrown and the records are read again.
      */
-    private Outcome applyWithRetries(IncomingEvent event, EventHandler handler) {
+    private Disposition applyWithRetries(IncomingEvent event, EventHandler handler) {
         for (int attempt = 0;; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> applyOnce(event, handler));
@@ -308,14 +316,14 @@ public class EventInbox {
                     held.hold(event.record(), HeldEvents.Status.PARKED, event, unknown.subject(),
                             unknown.subject() + " is not known yet: applied once it is registered");
                     LOG.warnf("parked %s %s: %s is not known yet", event.type(), event.id(), unknown.subject());
-                    return Outcome.PARKED;
+                    return Disposition.PARKED;
                 }
                 if (attempt >= RETRIES.size()) {
                     if (DatabaseOutOfReach.causedBy(e)) {
                         throw e;
                     }
                     deadLetter(event.record(), event, "cannot be applied: " + describe(e));
-                    return Outcome.DEAD_LETTERED;
+                    return Disposition.DEAD_LETTERED;
                 }
                 LOG.warnf("applying %s %s failed (attempt %d), retrying: %s", event.type(), event.id(), attempt + 1, e);
                 sleep(RETRIES.get(attempt));
@@ -341,11 +349,11 @@ public class EventInbox {
         return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
     }
 
-    private Outcome applyOnce(IncomingEvent event, EventHandler handler) {
-        return applyAllOnce(List.of(event), handler).isEmpty() ? Outcome.DUPLICATE : Outcome.APPLIED;
+    private Disposition applyOnce(IncomingEvent event, EventHandler handler) {
+        return applyAllOnce(List.of(event), handler).isEmpty() ? Disposition.DUPLICATE : Disposition.APPLIED;
     }
 
-    private void count(IncomingEvent event, Outcome outcome) {
+    private void count(IncomingEvent event, Disposition outcome) {
         registry.counter("jixiao.events.consumed", "topic", event.topic(), "outcome", outcome.name()).increment();
     }
 

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.jixiao.common.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * For operators: the events this service's consumers hold instead of applying ({@link HeldEvents}), and their
@@ -41,6 +42,7 @@ public class HeldEventResource {
     @Inject
     Instance<EventHandler> handlers;
 
+    @Operation(operationId = "listHeldEvents", summary = "Events this service holds: parked (subject not known yet) or dead-lettered")
     @GET
     @RolesAllowed(ADMIN)
     public List<HeldEvents.Held> list(@QueryParam("status") HeldEvents.Status status,
@@ -49,6 +51,7 @@ public class HeldEventResource {
     }
 
     /** Applies the held event now; 409 with why, if it still cannot be. */
+    @Operation(operationId = "replayHeldEvent", summary = "Apply a held event now")
     @POST
     @Path("/{id}/replay")
     @RolesAllowed(ADMIN)

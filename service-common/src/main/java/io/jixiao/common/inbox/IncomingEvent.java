@@ -15,13 +15,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.events.CloudEventHeaders;
+import io.jixiao.events.EventPayload;
 
 /**
- * A CloudEvent (binary mode) read off a Kafka record: its attributes and its JSON payload, and the record itself
- * (what is held, whole, if the event cannot be applied).
+ * A CloudEvent (binary mode) read off a Kafka record: its attributes, its JSON payload and, once that passed its
+ * schema, the payload's record ({@link #data()}); and the Kafka record itself (what is held, whole, if the event
+ * cannot be applied).
  */
 public record IncomingEvent(UUID id, String type, String source, String subject, OffsetDateTime time, String key,
-        JsonNode payload, String topic, int partition, long offset, ConsumerRecord<String, String> record) {
+        JsonNode payload, EventPayload data, String topic, int partition, long offset,
+        ConsumerRecord<String, String> record) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,8 +54,18 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
             throw new UnreadableEventException("the payload is not a JSON object");
         }
         return new IncomingEvent(eventId, type, header(record, CloudEventHeaders.SOURCE),
-                header(record, CloudEventHeaders.SUBJECT), time(record), record.key(), payload, record.topic(),
+                header(record, CloudEventHeaders.SUBJECT), time(record), record.key(), payload, null, record.topic(),
                 record.partition(), record.offset(), record);
+    }
+
+    /** The event with its payload read as its type's record (after the schema check). */
+    IncomingEvent withData(EventPayload data) {
+        return new IncomingEvent(id, type, source, subject, time, key, payload, data, topic, partition, offset, record);
+    }
+
+    /** The payload's record, as the handler of this type expects it. */
+    public <T extends EventPayload> T data(Class<T> type) {
+        return type.cast(data);
     }
 
     /** ce_time, or the record's own timestamp where a producer left it out. */

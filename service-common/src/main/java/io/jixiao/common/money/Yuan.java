@@ -12,7 +12,12 @@ public final class Yuan {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public static String format(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+        return amount == null ? null : exact(amount).toPlainString();
+    }
+
+    /** The amount at two decimals, as events carry it; an amount with more (never accepted) fails loudly. */
+    public static BigDecimal exact(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /**

@@ -7,11 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jixiao.common.tx.AfterCommit;
+import io.jixiao.events.EventJson;
+import io.jixiao.events.EventPayload;
 import io.jixiao.events.EventSchemas;
+import io.jixiao.events.EventTypes;
 
 /**
  * Appends an event to the outbox inside the caller's transaction. The payload is checked against
@@ -21,17 +23,14 @@ import io.jixiao.events.EventSchemas;
 public class OutboxWriter {
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID append(String eventType, String partitionKey, String subject, ObjectNode payload) {
-        OutboxEvent event = prepare(eventType, partitionKey, subject, payload);
+    public UUID append(EventPayload payload, String partitionKey, String subject) {
+        OutboxEvent event = prepare(payload, partitionKey, subject);
         event.persist();
         // the relay also polls; waking it on commit only makes the event visible sooner
         afterCommit.run(relay::wakeUp);
@@ -42,14 +41,16 @@ public class OutboxWriter {
      * An outbox row checked against its schema but not yet written: for a writer that inserts many rows
      * itself in one statement (budget-service's group commit), and then calls {@link #committed()}.
      */
-    public OutboxEvent prepare(String eventType, String partitionKey, String subject, ObjectNode payload) {
-        EventSchemas.instance().requireValid(eventType, payload);
+    public OutboxEvent prepare(EventPayload payload, String partitionKey, String subject) {
+        String eventType = EventTypes.typeOf(payload);
+        ObjectNode json = EventJson.write(payload);
+        EventSchemas.instance().requireValid(eventType, json);
         OutboxEvent event = new OutboxEvent();
         event.eventId = UUID.randomUUID();
         event.eventType = eventType;
         event.partitionKey = partitionKey;
         event.subject = subject;
-        event.payload = payload.toString();
+        event.payload = json.toString();
         event.occurredAt = OffsetDateTime.now();
         return event;
     }

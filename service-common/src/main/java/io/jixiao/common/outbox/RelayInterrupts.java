@@ -6,7 +6,7 @@ import java.time.Duration;
  * Counts the relay's interrupts and says when to log them: the first at once, then at most one line per
  * interval, with how many came since the last line. The relay survives each interrupt, so something
  * that interrupts it over and over (a library giving up on its waits) must not flood the log: one run of
- * a test that interrupts it every 0.2 ms wrote 1,398 warnings. The metric counts every one.
+ * a line per interrupt would bury everything else in it. The metric counts every one.
  */
 final class RelayInterrupts {
 

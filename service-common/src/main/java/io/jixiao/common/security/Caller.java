@@ -9,6 +9,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.jixiao.common.problem.ProblemException;
+import io.jixiao.events.Actor;
 
 /**
  * Who is calling, and which departments they may see. Department isolation is decided here, in the

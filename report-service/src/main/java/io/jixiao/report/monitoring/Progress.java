@@ -1,9 +1,8 @@
-package io.jixiao.common.monitoring;
+package io.jixiao.report.monitoring;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-
 
 /**
  * How far along something is against 序时进度 (time progress = month ÷ 12), and its colour
@@ -16,6 +15,11 @@ public record Progress(Colour colour, BigDecimal ratio) {
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
     private static final BigDecimal EIGHTY = BigDecimal.valueOf(80);
     private static final BigDecimal HUNDRED_TWENTY = BigDecimal.valueOf(120);
+
+    /** 序时进度 itself: how much of the year has passed by the end of {@code month}, in percent. */
+    public static BigDecimal ofTime(int month) {
+        return BigDecimal.valueOf(month * 100L).divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
+    }
 
     /** Spending: v = execution rate ÷ time progress; red under 60%, yellow 60–<80%, green from 80%. */
     public static Progress ofSpending(BigDecimal spent, BigDecimal budget, int month) {

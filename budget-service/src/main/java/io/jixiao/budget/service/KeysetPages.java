@@ -7,10 +7,10 @@ import io.jixiao.common.problem.ProblemException;
 
 /**
  * Lists that grow without bound (a project's ledger, the city's projects) are read in pages, each
- * continuing after the last item of the one before. Unbounded, one read of a busy project's ledger or a
- * few concurrent reads of every project ran budget-service's heap out.
+ * continuing after the last item of the one before (keyset paging), so that what one read holds in memory is
+ * bounded by the page, not by how much the ledger or the city has grown.
  */
-public final class Pages {
+public final class KeysetPages {
 
     /** Items on a page when the client does not say. */
     public static final int DEFAULT_SIZE = 500;
@@ -45,6 +45,6 @@ public final class Pages {
         return ProblemException.invalidField("after", "is not the id of " + what);
     }
 
-    private Pages() {
+    private KeysetPages() {
     }
 }

@@ -14,7 +14,7 @@ import io.jixiao.indicator.ProjectLedger;
  * goals and indicators to them.
  */
 @ApplicationScoped
-public class Projects {
+public class ProjectAccess {
 
     @Inject
     Caller caller;

@@ -21,10 +21,10 @@ import jakarta.validation.Payload;
  * and of the sign the field needs. Null passes: pair with {@code @NotNull} where required.
  */
 @Documented
-@Constraint(validatedBy = Amount.Validator.class)
+@Constraint(validatedBy = ValidAmount.Validator.class)
 @Target({ FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
 @Retention(RUNTIME)
-public @interface Amount {
+public @interface ValidAmount {
 
     Sign value() default Sign.POSITIVE;
 
@@ -43,12 +43,12 @@ public @interface Amount {
         NON_ZERO
     }
 
-    class Validator implements ConstraintValidator<Amount, BigDecimal> {
+    class Validator implements ConstraintValidator<ValidAmount, BigDecimal> {
 
         private Sign sign;
 
         @Override
-        public void initialize(Amount annotation) {
+        public void initialize(ValidAmount annotation) {
             sign = annotation.value();
         }
 

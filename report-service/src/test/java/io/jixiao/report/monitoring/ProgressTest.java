@@ -1,4 +1,4 @@
-package io.jixiao.common.monitoring;
+package io.jixiao.report.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

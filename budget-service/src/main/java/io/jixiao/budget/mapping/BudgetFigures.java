@@ -8,12 +8,12 @@ import io.jixiao.common.money.Yuan;
  * arrival rate = arrived ÷ budget; execution rate = spent ÷ budget; savings = budget − spent and
  * its rate. Rates are percentages from the unrounded sums, null where the budget is zero.
  */
-public record Figures(String budget, String arrived, String spent, String available, String remainingBudget,
+public record BudgetFigures(String budget, String arrived, String spent, String available, String remainingBudget,
         String savings, String arrivalRate, String executionRate, String savingsRate) {
 
-    public static Figures of(BigDecimal budget, BigDecimal arrived, BigDecimal spent) {
+    public static BudgetFigures of(BigDecimal budget, BigDecimal arrived, BigDecimal spent) {
         BigDecimal savings = budget.subtract(spent);
-        return new Figures(Yuan.format(budget), Yuan.format(arrived), Yuan.format(spent),
+        return new BudgetFigures(Yuan.format(budget), Yuan.format(arrived), Yuan.format(spent),
                 Yuan.format(arrived.subtract(spent)), Yuan.format(budget.subtract(arrived)), Yuan.format(savings),
                 Yuan.percent(arrived, budget), Yuan.percent(spent, budget), Yuan.percent(savings, budget));
     }

@@ -1,4 +1,4 @@
-package io.jixiao.common.monitoring;
+package io.jixiao.report.monitoring;
 
 /** In-year monitoring colours (双监控, DESIGN §6.4), worst first: sorting by them lists red first. */
 public enum Colour {
