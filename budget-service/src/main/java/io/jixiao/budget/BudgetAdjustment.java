@@ -20,10 +20,10 @@ public class BudgetAdjustment extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "project_id", nullable = false)
+    @Column(nullable = false)
     public UUID projectId;
 
-    @Column(name = "funding_line_id", nullable = false)
+    @Column(nullable = false)
     public UUID fundingLineId;
 
     @Column(nullable = false, precision = 18, scale = 2)
@@ -32,15 +32,14 @@ public class BudgetAdjustment extends PanacheEntityBase {
     @Column(nullable = false)
     public String reason;
 
-    @Column(name = "document_ref")
     public String documentRef;
 
-    @Column(name = "adjusted_on", nullable = false)
+    @Column(nullable = false)
     public LocalDate adjustedOn;
 
-    @Column(name = "recorded_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime recordedAt;
 
-    @Column(name = "recorded_by", nullable = false)
+    @Column(nullable = false)
     public String recordedBy;
 }

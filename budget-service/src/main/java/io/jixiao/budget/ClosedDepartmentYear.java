@@ -27,19 +27,17 @@ public class ClosedDepartmentYear extends PanacheEntityBase {
     }
 
     @Id
-    @Column(name = "department_code")
     public String departmentCode;
 
     @Id
-    @Column(name = "fiscal_year")
     public int fiscalYear;
 
-    @Column(name = "report_version", nullable = false)
+    @Column(nullable = false)
     public int reportVersion;
 
-    @Column(name = "closed_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime closedAt;
 
-    @Column(name = "closed_by", nullable = false)
+    @Column(nullable = false)
     public String closedBy;
 }

@@ -26,40 +26,40 @@ public class DeclaredFigures extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "department_code", nullable = false)
+    @Column(nullable = false)
     public String departmentCode;
 
-    @Column(name = "fiscal_year", nullable = false)
+    @Column(nullable = false)
     public int fiscalYear;
 
-    @Column(name = "approved_total", nullable = false, precision = 18, scale = 2)
+    @Column(nullable = false, precision = 18, scale = 2)
     public BigDecimal approvedTotal;
 
-    @Column(name = "funds_allocated", nullable = false, precision = 18, scale = 2)
+    @Column(nullable = false, precision = 18, scale = 2)
     public BigDecimal fundsAllocated;
 
-    @Column(name = "opening_budget_count", nullable = false)
+    @Column(nullable = false)
     public int openingBudgetCount;
 
-    @Column(name = "non_tax_revenue_count", nullable = false)
+    @Column(nullable = false)
     public int nonTaxRevenueCount;
 
-    @Column(name = "mid_year_adjustment_count", nullable = false)
+    @Column(nullable = false)
     public int midYearAdjustmentCount;
 
-    @Column(name = "higher_level_special_count", nullable = false)
+    @Column(nullable = false)
     public int higherLevelSpecialCount;
 
-    @Column(name = "carry_over_count", nullable = false)
+    @Column(nullable = false)
     public int carryOverCount;
 
-    @Column(name = "project_count", nullable = false)
+    @Column(nullable = false)
     public int projectCount;
 
-    @Column(name = "recorded_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime recordedAt;
 
-    @Column(name = "recorded_by", nullable = false)
+    @Column(nullable = false)
     public String recordedBy;
 
     public Map<ProjectCategory, Integer> projectCounts() {

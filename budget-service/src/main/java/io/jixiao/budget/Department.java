@@ -18,9 +18,9 @@ public class Department extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
-    @Column(name = "registered_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime registeredAt;
 
-    @Column(name = "registered_by", nullable = false)
+    @Column(nullable = false)
     public String registeredBy;
 }

@@ -26,16 +26,15 @@ public class FundingLine extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "project_id", nullable = false)
+    @Column(nullable = false)
     public UUID projectId;
 
     @Column(nullable = false)
     public String name;
 
-    @Column(name = "approved_amount", nullable = false, precision = 18, scale = 2)
+    @Column(nullable = false, precision = 18, scale = 2)
     public BigDecimal approvedAmount;
 
-    @Column(name = "carried_over_from_year")
     public Integer carriedOverFromYear;
 
     @Column(nullable = false, precision = 18, scale = 2)
@@ -47,7 +46,7 @@ public class FundingLine extends PanacheEntityBase {
     @Column(nullable = false, precision = 18, scale = 2)
     public BigDecimal spent;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime createdAt;
 
     /** Arrived and not yet spent: what a disbursement may use. */

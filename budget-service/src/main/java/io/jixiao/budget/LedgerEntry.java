@@ -25,10 +25,10 @@ public class LedgerEntry extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "project_id", nullable = false)
+    @Column(nullable = false)
     public UUID projectId;
 
-    @Column(name = "funding_line_id", nullable = false)
+    @Column(nullable = false)
     public UUID fundingLineId;
 
     @Enumerated(EnumType.STRING)
@@ -38,7 +38,7 @@ public class LedgerEntry extends PanacheEntityBase {
     @Column(nullable = false, precision = 18, scale = 2)
     public BigDecimal amount;
 
-    @Column(name = "business_date", nullable = false)
+    @Column(nullable = false)
     public LocalDate businessDate;
 
     /** The arrival's source (treasury account) or the disbursement's payee. */
@@ -50,13 +50,12 @@ public class LedgerEntry extends PanacheEntityBase {
     /** The arrival's reference or the disbursement's voucher number. */
     public String reference;
 
-    @Column(name = "reverses_entry_id")
     public UUID reversesEntryId;
 
-    @Column(name = "recorded_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime recordedAt;
 
-    @Column(name = "recorded_by", nullable = false)
+    @Column(nullable = false)
     public String recordedBy;
 
     /**

@@ -22,10 +22,10 @@ public class Project extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "department_code", nullable = false)
+    @Column(nullable = false)
     public String departmentCode;
 
-    @Column(name = "fiscal_year", nullable = false)
+    @Column(nullable = false)
     public int fiscalYear;
 
     @Column(nullable = false)
@@ -35,23 +35,20 @@ public class Project extends PanacheEntityBase {
     @Column(nullable = false)
     public ProjectCategory category;
 
-    @Column(name = "fund_source")
     public String fundSource;
 
-    @Column(name = "legal_basis")
     public String legalBasis;
 
     /** 代建代付: built or paid on behalf of other units. */
-    @Column(name = "paid_on_behalf", nullable = false)
+    @Column(nullable = false)
     public boolean paidOnBehalf;
 
     /** The project this one was split from (carry-over splits). */
-    @Column(name = "parent_project_id")
     public UUID parentProjectId;
 
-    @Column(name = "registered_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime registeredAt;
 
-    @Column(name = "registered_by", nullable = false)
+    @Column(nullable = false)
     public String registeredBy;
 }

@@ -27,17 +27,14 @@ public class VoucherNumber extends PanacheEntityBase {
     }
 
     @Id
-    @Column(name = "department_code")
     public String departmentCode;
 
     @Id
-    @Column(name = "fiscal_year")
     public int fiscalYear;
 
     @Id
-    @Column(name = "voucher_number")
     public String voucherNumber;
 
-    @Column(name = "entry_id", nullable = false)
+    @Column(nullable = false)
     public UUID entryId;
 }

@@ -16,10 +16,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class FundingLineLedger extends PanacheEntityBase {
 
     @Id
-    @Column(name = "funding_line_id")
     public UUID fundingLineId;
 
-    @Column(name = "project_id", nullable = false)
+    @Column(nullable = false)
     public UUID projectId;
 
     @Column(nullable = false)

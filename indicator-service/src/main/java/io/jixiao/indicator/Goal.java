@@ -16,13 +16,12 @@ public class Goal extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "department_code", nullable = false)
+    @Column(nullable = false)
     public String departmentCode;
 
-    @Column(name = "fiscal_year", nullable = false)
+    @Column(nullable = false)
     public int fiscalYear;
 
-    @Column(name = "project_id")
     public UUID projectId;
 
     @Column(nullable = false)
@@ -31,9 +30,9 @@ public class Goal extends PanacheEntityBase {
     @Column(nullable = false)
     public int position;
 
-    @Column(name = "defined_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime definedAt;
 
-    @Column(name = "defined_by", nullable = false)
+    @Column(nullable = false)
     public String definedBy;
 }

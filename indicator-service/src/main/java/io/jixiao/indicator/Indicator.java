@@ -23,13 +23,12 @@ public class Indicator extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "department_code", nullable = false)
+    @Column(nullable = false)
     public String departmentCode;
 
-    @Column(name = "fiscal_year", nullable = false)
+    @Column(nullable = false)
     public int fiscalYear;
 
-    @Column(name = "project_id")
     public UUID projectId;
 
     @Enumerated(EnumType.STRING)
@@ -51,7 +50,6 @@ public class Indicator extends PanacheEntityBase {
     public BigDecimal target;
 
     /** The target as the department wrote it, for qualitative indicators ("按时完成"). */
-    @Column(name = "target_text")
     public String targetText;
 
     public String unit;
@@ -60,25 +58,22 @@ public class Indicator extends PanacheEntityBase {
     @Column(nullable = false)
     public BigDecimal weight;
 
-    @Column(name = "not_applicable", nullable = false)
+    @Column(nullable = false)
     public boolean notApplicable;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "actual_source", nullable = false)
+    @Column(nullable = false)
     public ActualSource actualSource;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "ledger_measure")
     public LedgerMeasure ledgerMeasure;
 
     /** A cost line over one funding line of its project (the seed's ≤30 and ≤4 of 智慧怀化工作经费). */
-    @Column(name = "funding_line_id")
     public UUID fundingLineId;
 
     /** 实际完成值 */
     public BigDecimal actual;
 
-    @Column(name = "actual_text")
     public String actualText;
 
     public BigDecimal numerator;
@@ -86,25 +81,22 @@ public class Indicator extends PanacheEntityBase {
     public BigDecimal denominator;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "qualitative_tier")
     public QualitativeTier qualitativeTier;
 
-    @Column(name = "qualitative_score")
     public BigDecimal qualitativeScore;
 
     /** 偏差原因分析 */
-    @Column(name = "deviation_reason")
     public String deviationReason;
 
     /** 改进措施 */
     public String remedy;
 
-    @Column(name = "defined_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime definedAt;
 
-    @Column(name = "defined_by", nullable = false)
+    @Column(nullable = false)
     public String definedBy;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime updatedAt;
 }

@@ -23,10 +23,10 @@ public class OutputRecord extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "indicator_id", nullable = false)
+    @Column(nullable = false)
     public UUID indicatorId;
 
-    @Column(name = "recorded_on", nullable = false)
+    @Column(nullable = false)
     public LocalDate recordedOn;
 
     public BigDecimal quantity;
@@ -37,12 +37,11 @@ public class OutputRecord extends PanacheEntityBase {
 
     public String note;
 
-    @Column(name = "corrects_record_id")
     public UUID correctsRecordId;
 
-    @Column(name = "recorded_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime recordedAt;
 
-    @Column(name = "recorded_by", nullable = false)
+    @Column(nullable = false)
     public String recordedBy;
 }

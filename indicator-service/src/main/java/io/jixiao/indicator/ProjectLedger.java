@@ -17,13 +17,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class ProjectLedger extends PanacheEntityBase {
 
     @Id
-    @Column(name = "project_id")
     public UUID projectId;
 
-    @Column(name = "department_code", nullable = false)
+    @Column(nullable = false)
     public String departmentCode;
 
-    @Column(name = "fiscal_year", nullable = false)
+    @Column(nullable = false)
     public int fiscalYear;
 
     @Column(nullable = false)
@@ -41,7 +40,7 @@ public class ProjectLedger extends PanacheEntityBase {
     @Column(nullable = false)
     public BigDecimal spent;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime updatedAt;
 
     /** A department-year's budget and spending: the sums over its projects. */

@@ -20,13 +20,13 @@ public class ScoreResult extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "department_code", nullable = false)
+    @Column(nullable = false)
     public String departmentCode;
 
-    @Column(name = "fiscal_year", nullable = false)
+    @Column(nullable = false)
     public int fiscalYear;
 
-    @Column(name = "policy_name", nullable = false)
+    @Column(nullable = false)
     public String policyName;
 
     @Column(nullable = false)
@@ -38,10 +38,10 @@ public class ScoreResult extends PanacheEntityBase {
     @Column(nullable = false)
     public String detail;
 
-    @Column(name = "computed_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime computedAt;
 
-    @Column(name = "computed_by", nullable = false)
+    @Column(nullable = false)
     public String computedBy;
 
     public static Optional<ScoreResult> latest(String departmentCode, int fiscalYear) {

@@ -22,21 +22,21 @@ public class ScoringPolicyAssignment extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "department_code", nullable = false)
+    @Column(nullable = false)
     public String departmentCode;
 
-    @Column(name = "fiscal_year", nullable = false)
+    @Column(nullable = false)
     public int fiscalYear;
 
-    @Column(name = "policy_name", nullable = false)
+    @Column(nullable = false)
     public String policyName;
 
     public String reason;
 
-    @Column(name = "assigned_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime assignedAt;
 
-    @Column(name = "assigned_by", nullable = false)
+    @Column(nullable = false)
     public String assignedBy;
 
     public static Optional<ScoringPolicyAssignment> latest(String departmentCode, int fiscalYear) {

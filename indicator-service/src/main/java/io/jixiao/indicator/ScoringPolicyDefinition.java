@@ -20,9 +20,9 @@ public class ScoringPolicyDefinition extends PanacheEntityBase {
     @Column(nullable = false)
     public String definition;
 
-    @Column(name = "created_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "created_by", nullable = false)
+    @Column(nullable = false)
     public String createdBy;
 }

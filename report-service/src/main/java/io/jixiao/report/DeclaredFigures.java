@@ -3,7 +3,6 @@ package io.jixiao.report;
 import java.io.Serializable;
 import java.math.BigDecimal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -18,23 +17,17 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class DeclaredFigures extends PanacheEntityBase implements Serializable {
 
     @Id
-    @Column(name = "department_code")
     public String departmentCode;
 
     @Id
-    @Column(name = "fiscal_year")
     public int fiscalYear;
 
-    @Column(name = "approved_total")
     public BigDecimal approvedTotal;
 
-    @Column(name = "funds_allocated")
     public BigDecimal fundsAllocated;
 
     /** JSON: category → count, as declared. */
-    @Column(name = "project_counts")
     public String projectCounts;
 
-    @Column(name = "project_count")
     public int projectCount;
 }

@@ -3,7 +3,6 @@ package io.jixiao.report;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,12 +17,10 @@ public class FundingLine extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "project_id")
     public UUID projectId;
 
     public String name;
 
-    @Column(name = "carried_over_from_year")
     public Integer carriedOverFromYear;
 
     public BigDecimal budget;

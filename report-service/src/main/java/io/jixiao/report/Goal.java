@@ -2,7 +2,6 @@ package io.jixiao.report;
 
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,13 +16,10 @@ public class Goal extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "department_code")
     public String departmentCode;
 
-    @Column(name = "fiscal_year")
     public int fiscalYear;
 
-    @Column(name = "project_id")
     public UUID projectId;
 
     public String text;

@@ -3,7 +3,6 @@ package io.jixiao.report;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -24,22 +23,17 @@ public class NarrativeSection extends PanacheEntityBase implements Serializable 
     }
 
     @Id
-    @Column(name = "department_code")
     public String departmentCode;
 
     @Id
-    @Column(name = "fiscal_year")
     public int fiscalYear;
 
     @Id
-    @Column(name = "section_key")
     public String sectionKey;
 
     public String text;
 
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
-    @Column(name = "updated_by")
     public String updatedBy;
 }

@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,26 +19,20 @@ public class Project extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "department_code")
     public String departmentCode;
 
-    @Column(name = "fiscal_year")
     public int fiscalYear;
 
     public String name;
 
     public String category;
 
-    @Column(name = "fund_source")
     public String fundSource;
 
-    @Column(name = "legal_basis")
     public String legalBasis;
 
-    @Column(name = "paid_on_behalf")
     public boolean paidOnBehalf;
 
-    @Column(name = "parent_project_id")
     public UUID parentProjectId;
 
     public BigDecimal budget;
@@ -49,7 +42,6 @@ public class Project extends PanacheEntityBase {
     public BigDecimal spent;
 
     /** When budget-service registered it (the event's time): the report lists projects in this order. */
-    @Column(name = "registered_at")
     public OffsetDateTime registeredAt;
 
     public static List<Project> ofDepartmentYear(String departmentCode, int fiscalYear) {

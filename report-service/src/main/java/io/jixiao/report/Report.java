@@ -3,7 +3,6 @@ package io.jixiao.report;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,19 +19,15 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Report extends PanacheEntityBase implements Serializable {
 
     @Id
-    @Column(name = "department_code")
     public String departmentCode;
 
     @Id
-    @Column(name = "fiscal_year")
     public int fiscalYear;
 
     @Enumerated(EnumType.STRING)
     public ReportStatus status;
 
-    @Column(name = "latest_version")
     public int latestVersion;
 
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

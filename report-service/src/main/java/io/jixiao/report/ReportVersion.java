@@ -3,7 +3,6 @@ package io.jixiao.report;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -24,31 +23,23 @@ public class ReportVersion extends PanacheEntityBase implements Serializable {
     }
 
     @Id
-    @Column(name = "department_code")
     public String departmentCode;
 
     @Id
-    @Column(name = "fiscal_year")
     public int fiscalYear;
 
     @Id
     public int number;
 
-    @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
 
-    @Column(name = "submitted_by")
     public String submittedBy;
 
-    @Column(name = "report_json")
     public String reportJson;
 
-    @Column(name = "report_html")
     public String reportHtml;
 
-    @Column(name = "report_docx")
     public byte[] reportDocx;
 
-    @Column(name = "report_xlsx")
     public byte[] reportXlsx;
 }

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -19,14 +18,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Score extends PanacheEntityBase implements Serializable {
 
     @Id
-    @Column(name = "department_code")
     public String departmentCode;
 
     @Id
-    @Column(name = "fiscal_year")
     public int fiscalYear;
 
-    @Column(name = "score_id")
     public UUID scoreId;
 
     public String policy;
@@ -35,7 +31,6 @@ public class Score extends PanacheEntityBase implements Serializable {
 
     public String grade;
 
-    @Column(name = "execution_rate")
     public BigDecimal executionRate;
 
     /** The budget and spending the score was computed on (yuan), as indicator-service saw the ledger. */
@@ -47,6 +42,5 @@ public class Score extends PanacheEntityBase implements Serializable {
 
     public String indicators;
 
-    @Column(name = "required_explanations")
     public String requiredExplanations;
 }

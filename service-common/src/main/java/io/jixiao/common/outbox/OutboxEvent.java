@@ -26,10 +26,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long position;
 
-    @Column(name = "event_id", nullable = false)
+    @Column(nullable = false)
     public UUID eventId;
 
-    @Column(name = "event_type", nullable = false)
+    @Column(nullable = false)
     public String eventType;
 
     /** CloudEvents {@code ce_subject}, e.g. {@code project/<id>}. */
@@ -37,15 +37,14 @@ public class OutboxEvent extends PanacheEntityBase {
     public String subject;
 
     /** The Kafka record key: the project id (the department code for department-level events). */
-    @Column(name = "partition_key", nullable = false)
+    @Column(nullable = false)
     public String partitionKey;
 
     @Column(nullable = false)
     public String payload;
 
-    @Column(name = "occurred_at", nullable = false)
+    @Column(nullable = false)
     public OffsetDateTime occurredAt;
 
-    @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 }
