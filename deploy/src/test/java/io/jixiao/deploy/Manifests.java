@@ -21,10 +21,13 @@ final class Manifests {
 
     final String overlay;
     final List<HasMetadata> resources;
+    /** The rendered objects as they are, every field kept (the model above drops what it does not know). */
+    final List<com.fasterxml.jackson.databind.JsonNode> documents;
 
-    private Manifests(String overlay, List<HasMetadata> resources) {
+    private Manifests(String overlay, List<HasMetadata> resources, String yaml) {
         this.overlay = overlay;
         this.resources = resources;
+        this.documents = PublishedSchemas.readAll(yaml);
     }
 
     static Manifests render(String overlay) {
@@ -35,7 +38,7 @@ final class Manifests {
                 resources.add(SERIALIZATION.unmarshal(document));
             }
         }
-        return new Manifests(overlay, resources);
+        return new Manifests(overlay, resources, yaml);
     }
 
     <T extends HasMetadata> List<T> all(Class<T> type) {

@@ -3,6 +3,7 @@ package io.jixiao.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -153,7 +154,7 @@ class ManifestsTest {
                 rule.getPorts().forEach(p -> ports.add(p.getPort().getIntVal()));
                 rule.getTo().forEach(peer -> targets.add(String.valueOf(peer.getPodSelector().getMatchLabels())));
             });
-            assertEquals(Set.of(5432, 9092, 8080, 53), ports, service + ": its database, Kafka, Keycloak and DNS only");
+            assertEquals(Set.of(5432, 9093, 8080, 53), ports, service + ": its database, Kafka, Keycloak and DNS only");
             assertTrue(targets.stream().anyMatch(t -> t.contains("cnpg.io/cluster=jixiao-db")), service);
             assertTrue(targets.stream().anyMatch(t -> t.contains("strimzi.io/cluster=jixiao-kafka")), service);
         }
@@ -171,6 +172,87 @@ class ManifestsTest {
                 }
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    void replicasAreTheAutoscalersAndMemoryIsReservedAndFitsTheJvm(String overlay) {
+        Manifests m = Manifests.render(overlay);
+        for (Deployment d : m.all(Deployment.class)) {
+            String name = d.getMetadata().getName();
+            assertNull(d.getSpec().getReplicas(), name + ": an HPA scales it, so replicas would fight it on every apply");
+            assertNotNull(m.named(HorizontalPodAutoscaler.class, name));
+            assertFalse(d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints().isEmpty(),
+                    name + ": replicas spread across nodes");
+            Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+            long request = bytes(c.getResources().getRequests().get("memory").toString());
+            long limit = bytes(c.getResources().getLimits().get("memory").toString());
+            assertEquals(limit, request, name + ": memory request = limit (no overcommit, no OOM kill under pressure)");
+            String options = c.getEnv().stream().filter(e -> e.getName().equals("JAVA_OPTS_APPEND")).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " sets no JVM options")).getValue();
+            long heap = bytes(option(options, "-Xmx"));
+            long codeCache = bytes(option(options, "-XX:ReservedCodeCacheSize="));
+            // metaspace, thread stacks, GC and native buffers: what the local stack measured stays under 160 MB
+            long rest = 160L << 20;
+            assertTrue(heap + codeCache + rest <= limit, name + ": heap " + heap + " + code cache " + codeCache
+                    + " + 160 MB do not fit the " + limit + " limit");
+            assertFalse(options.contains("MaxRAMPercentage"), name + ": the measured heap, not a share of the limit");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    void everyDatabaseAndRoleAPodNamesExistsInTheCluster(String overlay) {
+        Manifests m = Manifests.render(overlay);
+        Map<String, Object> cluster = spec(m.custom("Cluster").get(0));
+        Set<String> databases = new TreeSet<>();
+        Set<String> roleSecrets = new TreeSet<>();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> initdb = (Map<String, Object>) ((Map<String, Object>) cluster.get("bootstrap")).get("initdb");
+        databases.add((String) initdb.get("database"));
+        roleSecrets.add(secretName(initdb.get("secret")));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> roles = (List<Map<String, Object>>) ((Map<String, Object>) cluster.get("managed")).get("roles");
+        roles.forEach(role -> roleSecrets.add(secretName(role.get("passwordSecret"))));
+        m.custom("Database").forEach(db -> databases.add((String) spec(db).get("name")));
+        for (String service : SERVICES) {
+            String db = "jixiao_" + service.replace("-service", "");
+            assertTrue(databases.contains(db), service + ": no database " + db);
+            assertTrue(roleSecrets.contains("jixiao-" + service.replace("-service", "") + "-db"), service + ": owner role");
+            assertTrue(roleSecrets.contains("jixiao-" + service.replace("-service", "") + "-db-app"), service + ": runtime role");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> keycloakDb = (Map<String, Object>) spec(m.custom("Keycloak").get(0)).get("db");
+        assertTrue(databases.contains((String) keycloakDb.get("database")), "Keycloak's database " + keycloakDb.get("database"));
+        assertTrue(roleSecrets.contains(secretName(keycloakDb.get("passwordSecret"))), "Keycloak's role");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String secretName(Object reference) {
+        return (String) ((Map<String, Object>) reference).get("name");
+    }
+
+    private static String option(String options, String prefix) {
+        for (String option : options.split("\\s+")) {
+            if (option.startsWith(prefix)) {
+                return option.substring(prefix.length());
+            }
+        }
+        throw new AssertionError("no " + prefix + " in " + options);
+    }
+
+    /** 64m, 96M, 384Mi, 1Gi as bytes. */
+    private static long bytes(String size) {
+        Matcher m = Pattern.compile("(\\d+)([kKmMgG]i?)?").matcher(size.trim());
+        assertTrue(m.matches(), size);
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "" : m.group(2).substring(0, 1).toLowerCase();
+        return switch (unit) {
+            case "k" -> n << 10;
+            case "m" -> n << 20;
+            case "g" -> n << 30;
+            default -> n;
+        };
     }
 
     /** Whether the KafkaUser's ACLs allow the operation on the topic. */

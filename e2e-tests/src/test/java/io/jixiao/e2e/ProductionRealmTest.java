@@ -18,10 +18,11 @@ import io.jixiao.demo.Http;
 import io.jixiao.demo.Http.Reply;
 import io.jixiao.infra.KeycloakServer;
 import io.jixiao.infra.ServiceProcess;
+import io.jixiao.infra.TestRealm;
 
 /**
- * The realm as production imports it ({@code deploy/kubernetes/base/keycloak/jixiao-realm.json} alone,
- * with the portal's secret from the environment, as the Keycloak CR sets it) in a real Keycloak: the
+ * The realm as production imports it (the base's KeycloakRealmImport alone, with the portal's secret as its
+ * placeholder gives it from a Secret) in a real Keycloak: the
  * portal signs in with that secret only, and no one signs in with the test users' password.
  */
 class ProductionRealmTest {
@@ -35,9 +36,10 @@ class ProductionRealmTest {
     static void start() {
         Path root = Path.of(System.getProperty("jixiao.root", "..")).toAbsolutePath().normalize();
         keycloak = KeycloakServer.start(Path.of(System.getProperty("keycloak.dist")),
-                List.of(root.resolve("deploy/kubernetes/base/keycloak/jixiao-realm.json")), "jixiao",
+                List.of(TestRealm.productionRealm(root, root.resolve("e2e-tests/target/e2e-logs/production-realm"))),
+                "jixiao",
                 ServiceProcess.freePort(), root.resolve("e2e-tests/target/e2e-logs/keycloak-production-realm.log"),
-                Map.of("JIXIAO_PORTAL_CLIENT_SECRET", SECRET, "JIXIAO_WEB_REDIRECT_URI", "https://jixiao.example/*"));
+                Map.of("JIXIAO_PORTAL_CLIENT_SECRET", SECRET));
     }
 
     @AfterAll

@@ -40,6 +40,9 @@ public class OutboxRelay {
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
     private volatile boolean running;
+    /** Why the last pass could not publish, and since when; null while the broker takes what is sent. */
+    private volatile String brokerFailure;
+    private volatile java.time.Instant brokerFailingSince;
     private Thread thread;
     private Counter published;
     private Counter failedPasses;
@@ -84,6 +87,13 @@ public class OutboxRelay {
         return backlog.get();
     }
 
+    /** "reachable", or since when and why the broker has not taken what the relay sends. */
+    public String brokerState() {
+        String failure = brokerFailure;
+        java.time.Instant since = brokerFailingSince;
+        return failure == null || since == null ? "reachable" : "unreachable since " + since + ": " + failure;
+    }
+
     /** True while the relay thread runs (or when it is disabled by configuration on purpose). */
     public boolean isRunning() {
         return !config.relayEnabled() || (thread != null && thread.isAlive());
@@ -104,6 +114,10 @@ public class OutboxRelay {
                 }
                 if (pass.failed()) {
                     failedPasses.increment();
+                    if (brokerFailingSince == null) {
+                        brokerFailingSince = java.time.Instant.now();
+                    }
+                    brokerFailure = pass.failure().toString();
                     if (!outageLogged) {
                         LOG.warnf("Kafka unreachable, events wait in the outbox (backlog %d): %s", backlog.get(),
                                 pass.failure().toString());
@@ -113,6 +127,8 @@ public class OutboxRelay {
                     pause(backoffMillis);
                     continue;
                 }
+                brokerFailure = null;
+                brokerFailingSince = null;
                 if (outageLogged) {
                     LOG.infof("Kafka reachable again, publishing the outbox backlog (%d)", backlog.get());
                     outageLogged = false;

@@ -8,8 +8,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 
 /**
- * Reports the outbox backlog with readiness. A backlog alone does not make the service unready:
- * writes are still safe (they wait in the outbox); Kafka's own check says whether the broker is there.
+ * Reports the outbox backlog and whether the broker takes what the relay sends, with readiness. Neither makes
+ * the service unready: writes are safe while the broker is away (they wait in the outbox and leave, in order,
+ * once it is back), so a broker outage must not take the service out of its Service. Only a relay that stopped
+ * running does.
  */
 @Readiness
 public class OutboxRelayHealthCheck implements HealthCheck {
@@ -22,6 +24,8 @@ public class OutboxRelayHealthCheck implements HealthCheck {
         return HealthCheckResponse.named("outbox-relay")
                 .status(relay.isRunning())
                 .withData("backlog", relay.backlog())
+                // a broker outage is a detail, not unreadiness: writes go on into the outbox and leave once it is back
+                .withData("broker", relay.brokerState())
                 .build();
     }
 }
