@@ -9,7 +9,6 @@ import static io.jixiao.common.security.Roles.PORTAL_CLIENT;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,12 +44,14 @@ import io.jixiao.budget.mapping.ProjectRequest;
 import io.jixiao.budget.mapping.ProjectView;
 import io.jixiao.budget.mapping.ReversalRequest;
 import io.jixiao.common.idempotency.Idempotent;
+import io.jixiao.common.idempotency.IdempotentWrites;
 import io.jixiao.common.idempotency.KeyedRequest;
 import io.jixiao.common.time.FiscalYear;
 import io.jixiao.budget.config.DisbursementConfig;
 import io.jixiao.budget.service.DisbursementGroupCommit;
 import io.jixiao.budget.service.LedgerService;
 import io.jixiao.budget.service.KeysetPages;
+import io.jixiao.budget.service.DisbursementOutcome;
 import io.jixiao.budget.service.PendingDisbursement;
 import io.jixiao.common.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -174,7 +175,7 @@ public class ProjectResource {
     @Idempotent
     @RolesAllowed(PORTAL_CLIENT)
     public Response recordArrival(@PathParam("projectId") UUID projectId, @NotNull @Valid ArrivalRequest request) {
-        return entryCreated(projectId, ledger.recordArrival(projectId, request));
+        return entryCreated(ledger.recordArrival(projectId, request));
     }
 
     /** Committed with the disbursements that arrive with it (DisbursementGroupCommit), which store its key's answer. */
@@ -193,12 +194,19 @@ public class ProjectResource {
         disbursements.submit(disbursement);
         // not blocking a worker thread while the group commits: the answer goes out on the request's event loop
         Context requestContext = Vertx.currentContext();
-        Uni<Supplier<Response>> response = Uni.createFrom().completionStage(disbursement.response())
+        Uni<DisbursementOutcome> outcome = Uni.createFrom().completionStage(disbursement.response())
                 .ifNoItem().after(disbursementConfig.answerWithin()).failWith(disbursements::notAnsweredInTime);
         if (requestContext != null) {
-            response = response.emitOn(task -> requestContext.runOnContext(ignored -> task.run()));
+            outcome = outcome.emitOn(task -> requestContext.runOnContext(ignored -> task.run()));
         }
-        return response.map(Supplier::get);
+        return outcome.map(ProjectResource::answer);
+    }
+
+    private static Response answer(DisbursementOutcome outcome) {
+        if (outcome instanceof DisbursementOutcome.Replayed replayed) {
+            return IdempotentWrites.replayed(replayed.status(), replayed.body(), replayed.location());
+        }
+        return entryCreated(((DisbursementOutcome.Recorded) outcome).entry());
     }
 
     /** Arrivals are reversed by the portal, disbursements by the department (checked per entry). */
@@ -211,7 +219,7 @@ public class ProjectResource {
     @Idempotent
     @RolesAllowed({ DEPT_USER, DEPT_LEAD, PORTAL_CLIENT })
     public Response reverse(@PathParam("projectId") UUID projectId, @NotNull @Valid ReversalRequest request) {
-        return entryCreated(projectId, ledger.reverse(projectId, request));
+        return entryCreated(ledger.reverse(projectId, request));
     }
 
     @Operation(operationId = "listLedgerEntries", summary = "A project's ledger entries in commit order, a page at a time")
@@ -231,7 +239,7 @@ public class ProjectResource {
         return ledger.balance(projectId);
     }
 
-    private static Response entryCreated(UUID projectId, LedgerEntryView entry) {
-        return Response.created(URI.create("/api/projects/" + projectId + "/ledger#" + entry.id())).entity(entry).build();
+    private static Response entryCreated(LedgerEntryView entry) {
+        return Response.created(LedgerEntryView.location(entry)).entity(entry).build();
     }
 }

@@ -1,8 +1,6 @@
 package io.jixiao.budget.service;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +18,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
 import io.agroal.api.AgroalDataSource;
 import io.jixiao.budget.FundingLine;
@@ -30,10 +27,12 @@ import io.jixiao.budget.Project;
 import io.jixiao.budget.mapping.DisbursementRequest;
 import io.jixiao.budget.mapping.LedgerEntryView;
 import io.jixiao.budget.messaging.BudgetEvents;
+import io.jixiao.common.idempotency.IdempotencyBatch;
 import io.jixiao.common.idempotency.IdempotentWrites;
+import io.jixiao.common.jdbc.SqlArrays;
 import io.jixiao.common.json.Names;
 import io.jixiao.common.time.BusinessCalendar;
-import io.jixiao.common.money.Yuan;
+import io.jixiao.common.outbox.OutboxBatch;
 import io.jixiao.common.outbox.OutboxEvent;
 import io.jixiao.common.outbox.OutboxWriter;
 import io.jixiao.common.problem.ProblemException;
@@ -47,25 +46,19 @@ import io.micrometer.core.instrument.MeterRegistry;
  * deadlock; waiting at most {@link #LOCK_TIMEOUT}), then read their funding lines. The lines are read by a statement of their own, after the locks are held,
  * so that they show every write committed before them;</li>
  * <li>in Java, each disbursement in turn against the lines as the earlier ones in the group left them:
- * the same rule as {@link LedgerService} (no more than the line's available funds), the entry, its
- * event and its response;</li>
+ * the funds rule (no more than the line's available funds), the entry, its event and its outcome;</li>
  * <li>append the entries and the outbox events, move the lines' spent totals, store the keyed responses
  * and drop the claims of refused requests (a refused write stores nothing), then commit.</li>
  * </ol>
- * Plain JDBC with array parameters, not Hibernate: each step is one statement whatever the group's size.
+ * Plain JDBC with array parameters, not Hibernate: each step is one statement whatever the group's size. The funds
+ * rules are {@link FundsRules}, as for every other money write; the outbox and idempotency statements are
+ * service-common's ({@link OutboxBatch}, {@link IdempotencyBatch}).
  */
 @ApplicationScoped
 public class DisbursementBatch {
 
-    private static final String LOCK_AND_READ = """
-            select set_config('lock_timeout', ?, true);
-            insert into idempotency_record (caller, idempotency_key, request_hash, created_at)
-              select k.caller, k.key, k.hash, now() from unnest(?::text[], ?::text[], ?::text[]) as k(caller, key, hash)
-              on conflict do nothing returning caller, idempotency_key;
-            select r.caller, r.idempotency_key, r.request_hash, r.response_status, r.response_body, r.location
-              from idempotency_record r join unnest(?::text[], ?::text[]) as k(caller, key)
-                on r.caller = k.caller and r.idempotency_key = k.key
-              where r.response_status is not null;
+    private static final String LOCK_AND_READ = "select set_config('lock_timeout', ?, true);\n"
+            + IdempotencyBatch.CLAIM + ";\n" + IdempotencyBatch.STORED + ";\n" + """
             select p.id, p.department_code, p.fiscal_year, p.name
               from project p join unnest(?::uuid[], ?::text[]) as r(id, department) on p.id = r.id
               where r.department is null or p.department_code = r.department
@@ -89,18 +82,9 @@ public class DisbursementBatch {
             insert into voucher_number (department_code, fiscal_year, voucher_number, entry_id)
               select v.department_code, v.fiscal_year::integer, v.voucher, v.entry_id::uuid
               from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as v(department_code, fiscal_year, voucher, entry_id);
-            insert into outbox_event (event_id, event_type, subject, partition_key, payload, occurred_at)
-              select o.event_id::uuid, o.event_type, o.subject, o.partition_key, o.payload, o.occurred_at::timestamptz
-              from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
-                as o(event_id, event_type, subject, partition_key, payload, occurred_at, n)
-              order by o.n;
             update funding_line f set spent = f.spent + l.amount::numeric
               from unnest(?::text[], ?::text[]) as l(id, amount) where f.id = l.id::uuid;
-            update idempotency_record r set response_status = 201, response_body = k.body, location = k.location
-              from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as k(caller, key, body, location)
-              where r.caller = k.caller and r.idempotency_key = k.key;
-            delete from idempotency_record r using unnest(?::text[], ?::text[]) as k(caller, key)
-              where r.caller = k.caller and r.idempotency_key = k.key""";
+            """ + OutboxBatch.INSERT + ";\n" + IdempotencyBatch.STORE_ANSWERS + ";\n" + IdempotencyBatch.RELEASE;
 
     /**
      * How long a group waits for a project another transaction holds (an arrival's, a reversal's: those
@@ -165,32 +149,24 @@ public class DisbursementBatch {
         try (PreparedStatement st = c.prepareStatement(LOCK_AND_READ)) {
             int p = 1;
             st.setString(p++, LOCK_TIMEOUT);
-            st.setArray(p++, text(c, g.claims, d -> d.keyOwner()));
-            st.setArray(p++, text(c, g.claims, d -> d.idempotencyKey()));
-            st.setArray(p++, text(c, g.claims, d -> d.fingerprint()));
-            st.setArray(p++, text(c, g.keyed, d -> d.keyOwner()));
-            st.setArray(p++, text(c, g.keyed, d -> d.idempotencyKey()));
+            p = IdempotencyBatch.bindClaims(st, p, g.claims.stream().map(PendingDisbursement::claim).toList());
+            p = IdempotencyBatch.bindKeys(st, p, g.keyed.stream().map(PendingDisbursement::claim).toList());
             // each request's project, with the one department its caller reaches (null: all of them): a project the
             // caller may not see is neither locked nor read
             st.setArray(p++, c.createArrayOf("uuid", g.requests.stream().map(PendingDisbursement::projectId).toArray()));
-            st.setArray(p++, text(c, g.requests, d -> d.reach().allDepartments() ? null : d.reach().department()));
+            st.setArray(p++, SqlArrays.text(c, g.requests, d -> d.reach().allDepartments() ? null : d.reach().department()));
             st.setArray(p++, c.createArrayOf("uuid", g.projectIds().toArray()));
             st.setArray(p++, c.createArrayOf("uuid", g.requests.stream().map(PendingDisbursement::projectId).toArray()));
-            st.setArray(p++, text(c, g.requests, d -> voucher(d.request())));
+            st.setArray(p++, SqlArrays.text(c, g.requests, d -> voucher(d.request())));
             st.setArray(p++, c.createArrayOf("uuid", g.projectIds().toArray()));
             st.execute();
             st.getMoreResults(); // past the lock timeout's
             try (ResultSet rs = st.getResultSet()) {
-                while (rs.next()) {
-                    g.claimed.add(rs.getString(1) + "\n" + rs.getString(2));
-                }
+                g.claimed.addAll(IdempotencyBatch.claimed(rs));
             }
             st.getMoreResults();
             try (ResultSet rs = st.getResultSet()) {
-                while (rs.next()) {
-                    g.stored.put(rs.getString(1) + "\n" + rs.getString(2), new Stored(rs.getString(3), rs.getInt(4),
-                            rs.getString(5), rs.getString(6)));
-                }
+                g.stored.putAll(IdempotencyBatch.stored(rs));
             }
             st.getMoreResults();
             try (ResultSet rs = st.getResultSet()) {
@@ -243,37 +219,26 @@ public class DisbursementBatch {
         try (PreparedStatement st = c.prepareStatement(APPEND)) {
             int p = 1;
             List<LedgerEntry> entries = g.entries;
-            st.setArray(p++, text(c, entries, e -> e.id));
-            st.setArray(p++, text(c, entries, e -> e.projectId));
-            st.setArray(p++, text(c, entries, e -> e.fundingLineId));
-            st.setArray(p++, text(c, entries, e -> e.amount.toPlainString()));
-            st.setArray(p++, text(c, entries, e -> e.businessDate));
-            st.setArray(p++, text(c, entries, e -> e.counterparty));
-            st.setArray(p++, text(c, entries, e -> e.purpose));
-            st.setArray(p++, text(c, entries, e -> e.reference));
-            st.setArray(p++, text(c, entries, e -> e.recordedAt));
-            st.setArray(p++, text(c, entries, e -> e.recordedBy));
-            st.setArray(p++, text(c, g.voucherRows, v -> v[0]));
-            st.setArray(p++, text(c, g.voucherRows, v -> v[1]));
-            st.setArray(p++, text(c, g.voucherRows, v -> v[2]));
-            st.setArray(p++, text(c, g.voucherRows, v -> v[3]));
-            List<OutboxEvent> events = g.events;
-            st.setArray(p++, text(c, events, e -> e.eventId));
-            st.setArray(p++, text(c, events, e -> e.eventType));
-            st.setArray(p++, text(c, events, e -> e.subject));
-            st.setArray(p++, text(c, events, e -> e.partitionKey));
-            st.setArray(p++, text(c, events, e -> e.payload));
-            st.setArray(p++, text(c, events, e -> e.occurredAt));
+            st.setArray(p++, SqlArrays.text(c, entries, e -> e.id));
+            st.setArray(p++, SqlArrays.text(c, entries, e -> e.projectId));
+            st.setArray(p++, SqlArrays.text(c, entries, e -> e.fundingLineId));
+            st.setArray(p++, SqlArrays.text(c, entries, e -> e.amount.toPlainString()));
+            st.setArray(p++, SqlArrays.text(c, entries, e -> e.businessDate));
+            st.setArray(p++, SqlArrays.text(c, entries, e -> e.counterparty));
+            st.setArray(p++, SqlArrays.text(c, entries, e -> e.purpose));
+            st.setArray(p++, SqlArrays.text(c, entries, e -> e.reference));
+            st.setArray(p++, SqlArrays.text(c, entries, e -> e.recordedAt));
+            st.setArray(p++, SqlArrays.text(c, entries, e -> e.recordedBy));
+            st.setArray(p++, SqlArrays.text(c, g.voucherRows, v -> v[0]));
+            st.setArray(p++, SqlArrays.text(c, g.voucherRows, v -> v[1]));
+            st.setArray(p++, SqlArrays.text(c, g.voucherRows, v -> v[2]));
+            st.setArray(p++, SqlArrays.text(c, g.voucherRows, v -> v[3]));
             List<Map.Entry<UUID, BigDecimal>> spent = new ArrayList<>(g.spentPerLine.entrySet());
-            st.setArray(p++, text(c, spent, Map.Entry::getKey));
-            st.setArray(p++, text(c, spent, e -> e.getValue().toPlainString()));
-            List<Stored> responses = g.responses;
-            st.setArray(p++, text(c, responses, r -> r.owner));
-            st.setArray(p++, text(c, responses, r -> r.key));
-            st.setArray(p++, text(c, responses, r -> r.body));
-            st.setArray(p++, text(c, responses, r -> r.location));
-            st.setArray(p++, text(c, g.released, d -> d.keyOwner()));
-            st.setArray(p++, text(c, g.released, d -> d.idempotencyKey()));
+            st.setArray(p++, SqlArrays.text(c, spent, Map.Entry::getKey));
+            st.setArray(p++, SqlArrays.text(c, spent, e -> e.getValue().toPlainString()));
+            p = OutboxBatch.bind(st, p, g.events);
+            p = IdempotencyBatch.bindAnswers(st, p, g.answers);
+            IdempotencyBatch.bindKeys(st, p, g.released.stream().map(PendingDisbursement::claim).toList());
             st.execute();
         }
     }
@@ -288,16 +253,6 @@ public class DisbursementBatch {
         return departmentCode + "\n" + fiscalYear + "\n" + voucher;
     }
 
-    private static <T> Array text(Connection c, List<T> rows, java.util.function.Function<T, Object> column)
-            throws SQLException {
-        String[] values = new String[rows.size()];
-        for (int i = 0; i < values.length; i++) {
-            Object value = column.apply(rows.get(i));
-            values[i] = value == null ? null : value.toString();
-        }
-        return c.createArrayOf("text", values);
-    }
-
     /**
      * The database failed while committing: the group may or may not be recorded. Trying it again could
      * record it twice, so its requests are answered with that uncertainty instead.
@@ -308,20 +263,13 @@ public class DisbursementBatch {
         }
     }
 
-    /** An idempotency record: a key's stored response, or (before commit) the response to store. */
-    private record Stored(String owner, String key, String fingerprint, int status, String body, String location) {
-        Stored(String fingerprint, int status, String body, String location) {
-            this(null, null, fingerprint, status, body, location);
-        }
-    }
-
-    /** How one request ends: its response, or its refusal. */
-    private record Answer(java.util.function.Supplier<Response> response, RuntimeException refusal) {
+    /** How one request ends: its outcome, or its refusal. */
+    private record Answer(DisbursementOutcome outcome, RuntimeException refusal) {
         void completeIn(PendingDisbursement d) {
             if (refusal != null) {
                 d.response().completeExceptionally(refusal);
             } else {
-                d.response().complete(response);
+                d.response().complete(outcome);
             }
         }
     }
@@ -335,7 +283,7 @@ public class DisbursementBatch {
         final List<PendingDisbursement> keyed = new ArrayList<>();
         final List<PendingDisbursement> again = new ArrayList<>();
         final Set<String> claimed = new HashSet<>();
-        final Map<String, Stored> stored = new HashMap<>();
+        final Map<String, IdempotencyBatch.Stored> stored = new HashMap<>();
         final Map<UUID, Project> projects = new HashMap<>();
         final Map<UUID, List<FundingLine>> lines = new HashMap<>();
         final List<LedgerEntry> entries = new ArrayList<>();
@@ -348,7 +296,7 @@ public class DisbursementBatch {
         /** the group's department-years closed by an accepted report: "department\nyear" → the report's version */
         final Map<String, Integer> closedYears = new HashMap<>();
         final LocalDate today = calendar.today();
-        final List<Stored> responses = new ArrayList<>();
+        final List<IdempotencyBatch.Answer> answers = new ArrayList<>();
         /** claims of refused requests, deleted so that their retry runs again */
         final List<PendingDisbursement> released = new ArrayList<>();
         final Map<PendingDisbursement, Answer> outcomes = new IdentityHashMap<>();
@@ -377,7 +325,7 @@ public class DisbursementBatch {
         void decide() {
             for (PendingDisbursement d : requests) {
                 if (d.keyed() && !claimedHere(d)) {
-                    Stored before = stored.get(keyOf(d));
+                    IdempotencyBatch.Stored before = stored.get(keyOf(d));
                     if (before == null) {
                         // the key's first use is earlier in this group: answer once that one is decided
                         again.add(d);
@@ -397,16 +345,16 @@ public class DisbursementBatch {
             }
         }
 
-        private Answer replay(PendingDisbursement d, Stored before) {
+        private Answer replay(PendingDisbursement d, IdempotencyBatch.Stored before) {
             try {
                 IdempotentWrites.requireSameRequest(d.idempotencyKey(), d.fingerprint(), before.fingerprint());
             } catch (ProblemException refusal) {
                 return new Answer(null, refusal);
             }
-            return new Answer(() -> IdempotentWrites.replayed(before.status(), before.body(), before.location()), null);
+            return new Answer(new DisbursementOutcome.Replayed(before.status(), before.body(), before.location()), null);
         }
 
-        private java.util.function.Supplier<Response> disburse(PendingDisbursement d) {
+        private DisbursementOutcome disburse(PendingDisbursement d) {
             Project project = projects.get(d.projectId());
             if (project == null || !d.reach().canSee(project.departmentCode)) {
                 throw ProblemException.notFound("project " + d.projectId());
@@ -417,7 +365,7 @@ public class DisbursementBatch {
             if (closedBy != null) {
                 throw OpenYears.closed(project.departmentCode, project.fiscalYear, closedBy);
             }
-            FundingLine line = LedgerService.line(project, projectLines, request.fundingLineId());
+            FundingLine line = FundsRules.line(project, projectLines, request.fundingLineId());
             MoneyDates.require("spentOn", request.spentOn(), project, line, today);
             String voucher = voucher(request);
             UUID holder = voucher == null ? null : vouchers.get(voucherKey(project.departmentCode, project.fiscalYear, voucher));
@@ -428,13 +376,7 @@ public class DisbursementBatch {
                         Map.of("field", "voucherNumber", "voucherNumber", voucher, "entryId", holder));
             }
             BigDecimal amount = request.amount().setScale(2);
-            if (amount.compareTo(line.available()) > 0) {
-                throw LedgerService.refusal("insufficient-funds", "Disbursement exceeds the available funds",
-                        "a disbursement of " + Yuan.format(amount) + " exceeds the " + Yuan.format(line.available())
-                                + " available (arrived − spent) on " + LedgerService.describe(project, line),
-                        project, line, "available", line.available(), amount);
-            }
-            line.spent = line.spent.add(amount);
+            FundsRules.spend(project, line, amount);
             spentPerLine.merge(line.id, amount, BigDecimal::add);
 
             LedgerEntry entry = LedgerEntry.of(project.id, line.id, LedgerEntryKind.DISBURSEMENT, amount,
@@ -448,12 +390,11 @@ public class DisbursementBatch {
             events.add(budgetEvents.ledgerEntryEvent(project, entry, line, projectLines, d.actor()));
 
             LedgerEntryView view = LedgerEntryView.of(entry);
-            URI location = URI.create("/api/projects/" + project.id + "/ledger#" + entry.id);
             if (d.keyed()) {
-                responses.add(new Stored(d.keyOwner(), d.idempotencyKey(), d.fingerprint(), 201,
-                        idempotent.serialise(view), location.toString()));
+                answers.add(new IdempotencyBatch.Answer(d.keyOwner(), d.idempotencyKey(), 201, idempotent.serialise(view),
+                        LedgerEntryView.location(view).toString()));
             }
-            return () -> Response.created(location).entity(view).build();
+            return new DisbursementOutcome.Recorded(view);
         }
 
         /** Whether this request (not just its key) claimed its key in this group: a key's second use did not. */
@@ -462,7 +403,7 @@ public class DisbursementBatch {
         }
 
         private String keyOf(PendingDisbursement d) {
-            return d.keyOwner() + "\n" + d.idempotencyKey();
+            return d.claim().id();
         }
     }
 }

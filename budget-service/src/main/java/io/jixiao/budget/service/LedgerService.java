@@ -3,7 +3,6 @@ package io.jixiao.budget.service;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import io.jixiao.budget.mapping.BudgetAdjustmentView;
 import io.jixiao.budget.mapping.LedgerEntryView;
 import io.jixiao.budget.mapping.LedgerView;
 import io.jixiao.budget.mapping.ReversalRequest;
-import io.jixiao.common.money.Yuan;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.jixiao.common.problem.ProblemException;
@@ -35,17 +33,10 @@ import io.jixiao.common.time.BusinessCalendar;
 import io.jixiao.budget.VoucherNumber;
 
 /**
- * The money rules (DESIGN §3). Each write locks its project first, checks the rule against the
- * funding line's current balance, appends the entry, moves the line's running totals and appends
- * the event to the outbox, all in one transaction. Disbursements, the busiest write, are committed
- * in groups by {@link DisbursementGroupCommit}, under the same lock and rule:
- * <ul>
- * <li>an arrival may not exceed the line's remaining budget (budget − arrived);</li>
- * <li>a disbursement may not exceed the line's available funds (arrived − spent);</li>
- * <li>a reversal may not leave more spent than arrived, nor arrived above budget, and reverses
- * an entry only once;</li>
- * <li>an adjustment may not bring a budget below what has already arrived.</li>
- * </ul>
+ * The money writes other than disbursements. Each locks its project first, checks its rule ({@link FundsRules})
+ * against the funding line's current balance, appends the entry, moves the line's running totals and appends
+ * the event to the outbox, all in one transaction; an entry is reversed only once. Disbursements, the busiest
+ * write, are committed in groups by {@link DisbursementGroupCommit}, under the same lock and rules.
  */
 @ApplicationScoped
 public class LedgerService {
@@ -75,16 +66,10 @@ public class LedgerService {
         Project project = projects.lockVisible(projectId);
         OpenYears.requireOpen(project);
         List<FundingLine> lines = FundingLine.ofProject(projectId);
-        FundingLine line = line(project, lines, request.fundingLineId());
+        FundingLine line = FundsRules.line(project, lines, request.fundingLineId());
         MoneyDates.require("arrivedOn", request.arrivedOn(), project, line, calendar.today());
         BigDecimal amount = request.amount().setScale(2);
-        if (amount.compareTo(line.remainingBudget()) > 0) {
-            throw refusal("arrival-exceeds-budget", "Arrival exceeds the remaining budget",
-                    "an arrival of " + Yuan.format(amount) + " exceeds the " + Yuan.format(line.remainingBudget())
-                            + " of budget not yet arrived on " + describe(project, line),
-                    project, line, "remainingBudget", line.remainingBudget(), amount);
-        }
-        line.arrived = line.arrived.add(amount);
+        FundsRules.arrive(project, line, amount);
         return append(project, lines, line, LedgerEntryKind.ARRIVAL, amount, request.arrivedOn(), request.source(),
                 null, request.reference(), null);
     }
@@ -113,17 +98,9 @@ public class LedgerService {
                     + ", before the entry it reverses (" + original.businessDate + ")");
         }
         if (original.kind == LedgerEntryKind.ARRIVAL) {
-            BigDecimal arrivedAfter = line.arrived.subtract(original.amount);
-            if (arrivedAfter.compareTo(line.spent) < 0) {
-                throw refusal("reversal-exceeds-available", "Reversal would leave more spent than arrived",
-                        "reversing an arrival of " + Yuan.format(original.amount) + " would leave "
-                                + Yuan.format(line.spent) + " spent against " + Yuan.format(arrivedAfter) + " arrived on "
-                                + describe(project, line),
-                        project, line, "available", line.available(), original.amount);
-            }
-            line.arrived = arrivedAfter;
+            FundsRules.reverseArrival(project, line, original.amount);
         } else {
-            line.spent = line.spent.subtract(original.amount);
+            FundsRules.reverseDisbursement(line, original.amount);
             // a reversed disbursement gives its voucher number back: its correction may carry it
             VoucherNumber.delete("entryId", original.id);
         }
@@ -136,17 +113,10 @@ public class LedgerService {
         Project project = projects.lockVisible(projectId);
         OpenYears.requireOpen(project);
         List<FundingLine> lines = FundingLine.ofProject(projectId);
-        FundingLine line = line(project, lines, request.fundingLineId());
+        FundingLine line = FundsRules.line(project, lines, request.fundingLineId());
         MoneyDates.require("adjustedOn", request.adjustedOn(), project, line, calendar.today());
         BigDecimal amount = request.amount().setScale(2);
-        BigDecimal budgetAfter = line.budget.add(amount);
-        if (budgetAfter.compareTo(line.arrived) < 0) {
-            throw refusal("budget-below-arrived", "Adjustment would bring the budget below the funds arrived",
-                    "an adjustment of " + Yuan.format(amount) + " would bring the budget of " + describe(project, line)
-                            + " to " + Yuan.format(budgetAfter) + ", below the " + Yuan.format(line.arrived) + " arrived",
-                    project, line, "arrived", line.arrived, amount);
-        }
-        line.budget = budgetAfter;
+        FundsRules.adjust(project, line, amount);
         BudgetAdjustment adjustment = new BudgetAdjustment();
         adjustment.id = UUID.randomUUID();
         adjustment.projectId = projectId;
@@ -211,25 +181,6 @@ public class LedgerService {
         return LedgerEntryView.of(entry);
     }
 
-    /** The line an entry names; without a name, the project's only line. */
-    static FundingLine line(Project project, List<FundingLine> lines, UUID fundingLineId) {
-        if (fundingLineId != null) {
-            return lines.stream().filter(l -> l.id.equals(fundingLineId)).findFirst()
-                    .orElseThrow(() -> ProblemException.invalidField("fundingLineId",
-                            "is not a funding line of project " + project.id));
-        }
-        if (lines.size() == 1) {
-            return lines.get(0);
-        }
-        if (lines.isEmpty()) {
-            throw ProblemException.ruleBroken("no-budget", "Project has no budget",
-                    "project '" + project.name + "' has no funding line yet: its budget must be approved first",
-                    Map.of("projectId", project.id, "projectName", project.name));
-        }
-        throw ProblemException.invalidField("fundingLineId",
-                "is required: project '" + project.name + "' has " + lines.size() + " funding lines");
-    }
-
     /**
      * Arrival reversals are the portal's (it records arrivals); disbursement reversals the department's. Nobody
      * else moves money (DESIGN §9: not even an admin).
@@ -243,22 +194,6 @@ public class LedgerService {
         if (!allowed) {
             throw ProblemException.forbidden("your role may not reverse a " + kind.name().toLowerCase() + " entry");
         }
-    }
-
-    static ProblemException refusal(String type, String title, String detail, Project project, FundingLine line,
-            String limitName, BigDecimal limit, BigDecimal requested) {
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("projectId", project.id);
-        figures.put("projectName", project.name);
-        figures.put("fundingLineId", line.id);
-        figures.put("fundingLineName", line.name);
-        figures.put(limitName, Yuan.format(limit));
-        figures.put("requested", Yuan.format(requested));
-        return ProblemException.ruleBroken(type, title, detail, figures);
-    }
-
-    static String describe(Project project, FundingLine line) {
-        return "project '" + project.name + "' (" + project.id + "), line '" + line.name + "'";
     }
 
     private void countAfterCommit(String kind) {

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +28,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 class GroupCommitterSurvivalTest {
 
+    /** What the stand-in batches answer each disbursement with. */
+    private static final DisbursementOutcome ANSWERED = new DisbursementOutcome.Replayed(201, "{}", null);
+
     @Test
     void aStrayInterruptDoesNotEndTheCommitter() throws Exception {
         DisbursementGroupCommit committer = committer(new AtomicInteger(1));
@@ -41,7 +43,7 @@ class GroupCommitterSurvivalTest {
             assertTrue(thread.isAlive(), "the committer ended on an interrupt");
             PendingDisbursement next = disbursement();
             committer.submit(next);
-            assertEquals(201, next.response().get(5, TimeUnit.SECONDS).get().getStatus());
+            assertEquals(ANSWERED, next.response().get(5, TimeUnit.SECONDS));
         } finally {
             committer.onStop(null);
         }
@@ -61,7 +63,7 @@ class GroupCommitterSurvivalTest {
 
             PendingDisbursement second = disbursement();
             committer.submit(second);
-            assertEquals(201, second.response().get(5, TimeUnit.SECONDS).get().getStatus());
+            assertEquals(ANSWERED, second.response().get(5, TimeUnit.SECONDS));
         } finally {
             committer.onStop(null);
         }
@@ -77,7 +79,7 @@ class GroupCommitterSurvivalTest {
                 if (groups.incrementAndGet() == 1) {
                     throw new OutOfMemoryError("Java heap space (thrown by the test)");
                 }
-                group.forEach(d -> d.response().complete(() -> Response.status(201).build()));
+                group.forEach(d -> d.response().complete(ANSWERED));
                 return List.of();
             }
         };

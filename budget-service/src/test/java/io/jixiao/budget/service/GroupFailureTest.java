@@ -30,6 +30,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  */
 class GroupFailureTest {
 
+    /** What the stand-in batches answer each disbursement with. */
+    private static final DisbursementOutcome ANSWERED = new DisbursementOutcome.Replayed(201, "{}", null);
+
     private final List<Integer> groupsWritten = new CopyOnWriteArrayList<>();
     private final CountDownLatch othersQueued = new CountDownLatch(1);
     private DisbursementGroupCommit groupCommit;
@@ -45,7 +48,7 @@ class GroupFailureTest {
             if (group.size() > 1) {
                 throw new SQLException("a statement of the group failed");
             }
-            group.get(0).response().complete(() -> null);
+            group.get(0).response().complete(ANSWERED);
         });
         List<PendingDisbursement> queued = queueBehindAFirstGroup();
 

@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +29,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * nothing of it is recorded.
  */
 class GroupQueueBoundTest {
+
+    /** What the stand-in batches answer each disbursement with. */
+    private static final DisbursementOutcome ANSWERED = new DisbursementOutcome.Replayed(201, "{}", null);
 
     @Test
     void pastTheQueuesBoundADisbursementIsRefusedAtOnce() throws Exception {
@@ -60,7 +62,7 @@ class GroupQueueBoundTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                group.forEach(d -> d.response().complete(() -> Response.status(201).build()));
+                group.forEach(d -> d.response().complete(ANSWERED));
                 return List.of();
             }
         };
@@ -81,7 +83,7 @@ class GroupQueueBoundTest {
 
             databaseSlow.countDown();
             for (PendingDisbursement d : List.of(committing, second, third)) {
-                assertEquals(201, d.response().get(5, TimeUnit.SECONDS).get().getStatus());
+                assertEquals(ANSWERED, d.response().get(5, TimeUnit.SECONDS));
             }
         } finally {
             committer.onStop(null);
