@@ -1,13 +1,14 @@
 package io.jixiao.indicator;
 
-import java.math.BigDecimal;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.jixiao.common.money.Funds;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A funding line's money as budget.events report it. */
@@ -24,12 +25,6 @@ public class FundingLineLedger extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
-    @Column(nullable = false)
-    public BigDecimal budget;
-
-    @Column(nullable = false)
-    public BigDecimal arrived;
-
-    @Column(nullable = false)
-    public BigDecimal spent;
+    @Embedded
+    public Funds funds = new Funds();
 }

@@ -5,10 +5,12 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.jixiao.common.money.Funds;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A project's money as budget.events report it: the totals after the latest event of the project. */
@@ -31,14 +33,8 @@ public class ProjectLedger extends PanacheEntityBase {
     @Column(nullable = false)
     public String category;
 
-    @Column(nullable = false)
-    public BigDecimal budget;
-
-    @Column(nullable = false)
-    public BigDecimal arrived;
-
-    @Column(nullable = false)
-    public BigDecimal spent;
+    @Embedded
+    public Funds funds = new Funds();
 
     @Column(nullable = false)
     public OffsetDateTime updatedAt;
@@ -49,7 +45,7 @@ public class ProjectLedger extends PanacheEntityBase {
 
     public static Totals departmentYear(String departmentCode, int fiscalYear) {
         Object[] row = (Object[]) getEntityManager().createQuery("""
-                select coalesce(sum(p.budget), 0), coalesce(sum(p.spent), 0) from ProjectLedger p
+                select coalesce(sum(p.funds.budget), 0), coalesce(sum(p.funds.spent), 0) from ProjectLedger p
                 where p.departmentCode = ?1 and p.fiscalYear = ?2""")
                 .setParameter(1, departmentCode)
                 .setParameter(2, fiscalYear)

@@ -1,12 +1,13 @@
 package io.jixiao.report;
 
-import java.math.BigDecimal;
 import java.util.UUID;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.jixiao.common.money.Funds;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Read model: a funding line of a project (资金来源明细). */
@@ -23,9 +24,6 @@ public class FundingLine extends PanacheEntityBase {
 
     public Integer carriedOverFromYear;
 
-    public BigDecimal budget;
-
-    public BigDecimal arrived;
-
-    public BigDecimal spent;
+    @Embedded
+    public Funds funds = new Funds();
 }

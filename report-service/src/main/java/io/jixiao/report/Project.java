@@ -1,14 +1,15 @@
 package io.jixiao.report;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.jixiao.common.money.Funds;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** Read model: a project and its money, as budget.events tell it. */
@@ -35,11 +36,8 @@ public class Project extends PanacheEntityBase {
 
     public UUID parentProjectId;
 
-    public BigDecimal budget;
-
-    public BigDecimal arrived;
-
-    public BigDecimal spent;
+    @Embedded
+    public Funds funds = new Funds();
 
     /** When budget-service registered it (the event's time): the report lists projects in this order. */
     public OffsetDateTime registeredAt;

@@ -13,8 +13,7 @@ public record BalanceView(UUID projectId, String projectName, BudgetFigures tota
     }
 
     public static BalanceView of(Project project, List<FundingLine> lines) {
-        FundingLine.Totals totals = FundingLine.totals(lines);
-        return new BalanceView(project.id, project.name, BudgetFigures.of(totals.budget(), totals.arrived(), totals.spent()),
-                lines.stream().map(l -> new LineBalance(l.id, l.name, BudgetFigures.of(l.budget, l.arrived, l.spent))).toList());
+        return new BalanceView(project.id, project.name, BudgetFigures.of(FundingLine.totals(lines)),
+                lines.stream().map(l -> new LineBalance(l.id, l.name, BudgetFigures.of(l.funds))).toList());
     }
 }

@@ -1,6 +1,7 @@
 package io.jixiao.budget.mapping;
 
 import java.math.BigDecimal;
+import io.jixiao.common.money.Funds;
 import io.jixiao.common.money.Yuan;
 
 /**
@@ -10,6 +11,10 @@ import io.jixiao.common.money.Yuan;
  */
 public record BudgetFigures(String budget, String arrived, String spent, String available, String remainingBudget,
         String savings, String arrivalRate, String executionRate, String savingsRate) {
+
+    public static BudgetFigures of(Funds funds) {
+        return of(funds.budget, funds.arrived, funds.spent);
+    }
 
     public static BudgetFigures of(BigDecimal budget, BigDecimal arrived, BigDecimal spent) {
         BigDecimal savings = budget.subtract(spent);

@@ -11,7 +11,7 @@ public record FundingLineView(UUID id, String name, String approvedAmount, Integ
 
     public static FundingLineView of(FundingLine line) {
         return new FundingLineView(line.id, line.name, Yuan.format(line.approvedAmount), line.carriedOverFromYear,
-                Yuan.format(line.budget), Yuan.format(line.arrived), Yuan.format(line.spent),
-                Yuan.format(line.available()));
+                Yuan.format(line.funds.budget), Yuan.format(line.funds.arrived), Yuan.format(line.funds.spent),
+                Yuan.format(line.funds.available()));
     }
 }

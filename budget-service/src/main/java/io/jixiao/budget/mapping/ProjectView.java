@@ -15,7 +15,7 @@ public record ProjectView(UUID id, String departmentCode, int fiscalYear, String
 
     public static ProjectView of(Project p, List<FundingLine> lines) {
         return new ProjectView(p.id, p.departmentCode, p.fiscalYear, p.name, p.category, p.fundSource, p.legalBasis,
-                p.paidOnBehalf, p.parentProjectId, Yuan.format(FundingLine.totals(lines).budget()),
+                p.paidOnBehalf, p.parentProjectId, Yuan.format(FundingLine.totals(lines).budget),
                 lines.stream().map(FundingLineView::of).toList(), p.registeredAt);
     }
 }

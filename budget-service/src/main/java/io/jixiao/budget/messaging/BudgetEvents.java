@@ -14,6 +14,7 @@ import io.jixiao.budget.Department;
 import io.jixiao.budget.FundingLine;
 import io.jixiao.budget.LedgerEntry;
 import io.jixiao.budget.Project;
+import io.jixiao.common.money.Funds;
 import io.jixiao.common.money.Yuan;
 import io.jixiao.common.outbox.OutboxEvent;
 import io.jixiao.common.outbox.OutboxWriter;
@@ -62,7 +63,7 @@ public class BudgetEvents {
     public void projectRegistered(Project project, List<FundingLine> lines) {
         append(project, new ProjectRegistered(project.departmentCode, project.fiscalYear, project.id, project.name,
                 project.category.name(), project.fundSource, project.legalBasis, project.paidOnBehalf,
-                project.parentProjectId, Yuan.exact(FundingLine.totals(lines).budget()),
+                project.parentProjectId, Yuan.exact(FundingLine.totals(lines).budget),
                 lines.stream().map(BudgetEvents::fundingLine).toList(), calendar.dateOf(project.registeredAt),
                 caller.actor()));
     }
@@ -123,16 +124,19 @@ public class BudgetEvents {
     }
 
     private static FundingLineBudget fundingLine(FundingLine line) {
-        return new FundingLineBudget(line.id, line.name, Yuan.exact(line.budget), line.carriedOverFromYear);
+        return new FundingLineBudget(line.id, line.name, Yuan.exact(line.funds.budget), line.carriedOverFromYear);
     }
 
     private static Totals lineTotals(FundingLine line) {
-        return new Totals(Yuan.exact(line.budget), Yuan.exact(line.arrived), Yuan.exact(line.spent));
+        return totals(line.funds);
     }
 
     private static Totals projectTotals(List<FundingLine> lines) {
-        FundingLine.Totals totals = FundingLine.totals(lines);
-        return new Totals(Yuan.exact(totals.budget()), Yuan.exact(totals.arrived()), Yuan.exact(totals.spent()));
+        return totals(FundingLine.totals(lines));
+    }
+
+    private static Totals totals(Funds funds) {
+        return new Totals(Yuan.exact(funds.budget), Yuan.exact(funds.arrived), Yuan.exact(funds.spent));
     }
 
     private void append(Project project, ProjectEvent payload) {

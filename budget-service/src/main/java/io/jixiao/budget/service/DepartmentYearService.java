@@ -90,8 +90,8 @@ public class DepartmentYearService {
     public DepartmentYearSummary summary(String departmentCode, int fiscalYear) {
         departments.visible(departmentCode);
         List<Object[]> rows = em.createQuery("""
-                select p.category, count(distinct p.id), coalesce(sum(l.budget), 0), coalesce(sum(l.arrived), 0),
-                       coalesce(sum(l.spent), 0)
+                select p.category, count(distinct p.id), coalesce(sum(l.funds.budget), 0), coalesce(sum(l.funds.arrived), 0),
+                       coalesce(sum(l.funds.spent), 0)
                 from Project p left join FundingLine l on l.projectId = p.id
                 where p.departmentCode = ?1 and p.fiscalYear = ?2
                 group by p.category""", Object[].class)

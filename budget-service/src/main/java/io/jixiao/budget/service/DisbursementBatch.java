@@ -32,6 +32,7 @@ import io.jixiao.common.idempotency.IdempotentWrites;
 import io.jixiao.common.jdbc.SqlArrays;
 import io.jixiao.common.json.Names;
 import io.jixiao.common.time.BusinessCalendar;
+import io.jixiao.common.money.Funds;
 import io.jixiao.common.outbox.OutboxBatch;
 import io.jixiao.common.outbox.OutboxEvent;
 import io.jixiao.common.outbox.OutboxWriter;
@@ -190,9 +191,7 @@ public class DisbursementBatch {
                     line.id = rs.getObject(1, UUID.class);
                     line.projectId = rs.getObject(2, UUID.class);
                     line.name = rs.getString(3);
-                    line.budget = rs.getBigDecimal(4);
-                    line.arrived = rs.getBigDecimal(5);
-                    line.spent = rs.getBigDecimal(6);
+                    line.funds = new Funds(rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6));
                     line.carriedOverFromYear = rs.getObject(7, Integer.class);
                     List<FundingLine> lines = g.lines.get(line.projectId);
                     if (lines != null) { // a project its caller may see

@@ -44,43 +44,43 @@ final class FundsRules {
     }
 
     static void arrive(Project project, FundingLine line, BigDecimal amount) {
-        requireWithin(amount, line.remainingBudget(), "remainingBudget", "arrival-exceeds-budget",
+        requireWithin(amount, line.funds.remainingBudget(), "remainingBudget", "arrival-exceeds-budget",
                 "Arrival exceeds the remaining budget", "an arrival of %s exceeds the %s of budget not yet arrived on %s",
                 project, line);
-        line.arrived = line.arrived.add(amount);
+        line.funds.arrived = line.funds.arrived.add(amount);
     }
 
     static void spend(Project project, FundingLine line, BigDecimal amount) {
-        requireWithin(amount, line.available(), "available", "insufficient-funds",
+        requireWithin(amount, line.funds.available(), "available", "insufficient-funds",
                 "Disbursement exceeds the available funds", "a disbursement of %s exceeds the %s available (arrived − spent) on %s",
                 project, line);
-        line.spent = line.spent.add(amount);
+        line.funds.spent = line.funds.spent.add(amount);
     }
 
     static void reverseArrival(Project project, FundingLine line, BigDecimal amount) {
-        BigDecimal arrivedAfter = line.arrived.subtract(amount);
-        if (arrivedAfter.compareTo(line.spent) < 0) {
+        BigDecimal arrivedAfter = line.funds.arrived.subtract(amount);
+        if (arrivedAfter.compareTo(line.funds.spent) < 0) {
             throw refusal("reversal-exceeds-available", "Reversal would leave more spent than arrived",
-                    "reversing an arrival of " + Yuan.format(amount) + " would leave " + Yuan.format(line.spent)
+                    "reversing an arrival of " + Yuan.format(amount) + " would leave " + Yuan.format(line.funds.spent)
                             + " spent against " + Yuan.format(arrivedAfter) + " arrived on " + describe(project, line),
-                    project, line, "available", line.available(), amount);
+                    project, line, "available", line.funds.available(), amount);
         }
-        line.arrived = arrivedAfter;
+        line.funds.arrived = arrivedAfter;
     }
 
     static void reverseDisbursement(FundingLine line, BigDecimal amount) {
-        line.spent = line.spent.subtract(amount);
+        line.funds.spent = line.funds.spent.subtract(amount);
     }
 
     static void adjust(Project project, FundingLine line, BigDecimal amount) {
-        BigDecimal budgetAfter = line.budget.add(amount);
-        if (budgetAfter.compareTo(line.arrived) < 0) {
+        BigDecimal budgetAfter = line.funds.budget.add(amount);
+        if (budgetAfter.compareTo(line.funds.arrived) < 0) {
             throw refusal("budget-below-arrived", "Adjustment would bring the budget below the funds arrived",
                     "an adjustment of " + Yuan.format(amount) + " would bring the budget of " + describe(project, line)
-                            + " to " + Yuan.format(budgetAfter) + ", below the " + Yuan.format(line.arrived) + " arrived",
-                    project, line, "arrived", line.arrived, amount);
+                            + " to " + Yuan.format(budgetAfter) + ", below the " + Yuan.format(line.funds.arrived) + " arrived",
+                    project, line, "arrived", line.funds.arrived, amount);
         }
-        line.budget = budgetAfter;
+        line.funds.budget = budgetAfter;
     }
 
     /** Refuses an amount above the line's limit; the detail names the amount, the limit and the line, in that order. */

@@ -21,6 +21,7 @@ import io.jixiao.budget.ProjectCategory;
 import io.jixiao.budget.mapping.FundingLineRequest;
 import io.jixiao.budget.mapping.ProjectRequest;
 import io.jixiao.budget.mapping.ProjectView;
+import io.jixiao.common.money.Funds;
 import io.jixiao.common.money.Yuan;
 import io.jixiao.budget.messaging.BudgetEvents;
 import io.quarkus.panache.common.Parameters;
@@ -213,9 +214,7 @@ public class ProjectService {
         line.name = Names.normalised(request.name());
         line.approvedAmount = request.amount().setScale(2);
         line.carriedOverFromYear = request.carriedOverFromYear();
-        line.budget = line.approvedAmount;
-        line.arrived = BigDecimal.ZERO.setScale(2);
-        line.spent = BigDecimal.ZERO.setScale(2);
+        line.funds = new Funds(line.approvedAmount, BigDecimal.ZERO, BigDecimal.ZERO);
         line.createdAt = OffsetDateTime.now();
         line.persist();
         return line;

@@ -10,7 +10,7 @@ public record ProjectLedgerView(UUID projectId, String name, String category, St
         String spent, String executionRate) {
 
     public static ProjectLedgerView of(ProjectLedger p) {
-        return new ProjectLedgerView(p.projectId, p.name, p.category, Yuan.format(p.budget), Yuan.format(p.arrived),
-                Yuan.format(p.spent), Yuan.percent(p.spent, p.budget));
+        return new ProjectLedgerView(p.projectId, p.name, p.category, Yuan.format(p.funds.budget),
+                Yuan.format(p.funds.arrived), Yuan.format(p.funds.spent), Yuan.percent(p.funds.spent, p.funds.budget));
     }
 }

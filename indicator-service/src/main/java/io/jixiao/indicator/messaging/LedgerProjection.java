@@ -1,6 +1,5 @@
 package io.jixiao.indicator.messaging;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +15,7 @@ import jakarta.inject.Inject;
 import io.jixiao.common.inbox.EventHandler;
 import io.jixiao.common.inbox.IncomingEvent;
 import io.jixiao.common.inbox.SubjectNotKnownYet;
+import io.jixiao.common.money.Funds;
 import io.jixiao.events.Actor;
 import io.jixiao.events.FundingLineBudget;
 import io.jixiao.events.LedgerMoved;
@@ -115,9 +115,8 @@ public class LedgerProjection implements EventHandler {
         project.fiscalYear = p.fiscalYear();
         project.name = p.name();
         project.category = p.category();
-        project.budget = p.budget();
-        project.arrived = project.arrived == null ? BigDecimal.ZERO.setScale(2) : project.arrived;
-        project.spent = project.spent == null ? BigDecimal.ZERO.setScale(2) : project.spent;
+        // arrived and spent stay as the ledger's events left them (zero for a new project)
+        project.funds.budget = p.budget();
         project.updatedAt = OffsetDateTime.now();
         project.persist();
         for (FundingLineBudget line : p.fundingLines()) {
@@ -131,11 +130,9 @@ public class LedgerProjection implements EventHandler {
             ledger = new FundingLineLedger();
             ledger.fundingLineId = line.fundingLineId();
             ledger.projectId = projectId;
-            ledger.arrived = BigDecimal.ZERO.setScale(2);
-            ledger.spent = BigDecimal.ZERO.setScale(2);
         }
         ledger.name = line.name();
-        ledger.budget = line.amount();
+        ledger.funds.budget = line.amount();
         ledger.persist();
     }
 
@@ -157,15 +154,15 @@ public class LedgerProjection implements EventHandler {
     }
 
     private static void totals(ProjectLedger project, Totals totals) {
-        project.budget = totals.budget();
-        project.arrived = totals.arrived();
-        project.spent = totals.spent();
+        project.funds = funds(totals);
         project.updatedAt = OffsetDateTime.now();
     }
 
     private static void copy(FundingLineLedger line, Totals totals) {
-        line.budget = totals.budget();
-        line.arrived = totals.arrived();
-        line.spent = totals.spent();
+        line.funds = funds(totals);
+    }
+
+    private static Funds funds(Totals totals) {
+        return new Funds(totals.budget(), totals.arrived(), totals.spent());
     }
 }

@@ -126,15 +126,15 @@ public class LedgerActuals {
     private static BigDecimal spent(Indicator indicator) {
         if (indicator.fundingLineId != null) {
             FundingLineLedger line = FundingLineLedger.findById(indicator.fundingLineId);
-            return line == null ? null : line.spent;
+            return line == null ? null : line.funds.spent;
         }
         ProjectLedger project = ProjectLedger.findById(indicator.projectId);
-        return project == null ? null : project.spent;
+        return project == null ? null : project.funds.spent;
     }
 
     private static ProjectLedger.Totals projectTotals(Indicator indicator) {
         ProjectLedger project = ProjectLedger.findById(indicator.projectId);
-        return project == null ? null : new ProjectLedger.Totals(project.budget, project.spent);
+        return project == null ? null : new ProjectLedger.Totals(project.funds.budget, project.funds.spent);
     }
 
 }

@@ -1,6 +1,5 @@
 package io.jixiao.report.messaging;
 
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +11,7 @@ import jakarta.inject.Inject;
 import io.jixiao.common.inbox.EventHandler;
 import io.jixiao.common.inbox.IncomingEvent;
 import io.jixiao.common.inbox.SubjectNotKnownYet;
+import io.jixiao.common.money.Funds;
 import io.jixiao.events.EventJson;
 import io.jixiao.events.EventPayload;
 import io.jixiao.events.FundingLineBudget;
@@ -119,8 +119,6 @@ public class ReadModelProjection implements EventHandler {
         if (project == null) {
             project = new Project();
             project.id = p.projectId();
-            project.arrived = BigDecimal.ZERO.setScale(2);
-            project.spent = BigDecimal.ZERO.setScale(2);
             rows.registered(project);
         }
         project.departmentCode = p.departmentCode();
@@ -131,7 +129,7 @@ public class ReadModelProjection implements EventHandler {
         project.legalBasis = p.legalBasis();
         project.paidOnBehalf = p.paidOnBehalf();
         project.parentProjectId = p.parentProjectId();
-        project.budget = p.budget();
+        project.funds.budget = p.budget();
         project.registeredAt = event.time();
         project.persist();
         for (FundingLineBudget line : p.fundingLines()) {
@@ -145,12 +143,10 @@ public class ReadModelProjection implements EventHandler {
             l = new FundingLine();
             l.id = line.fundingLineId();
             l.projectId = projectId;
-            l.arrived = BigDecimal.ZERO.setScale(2);
-            l.spent = BigDecimal.ZERO.setScale(2);
             rows.registered(l);
         }
         l.name = line.name();
-        l.budget = line.amount();
+        l.funds.budget = line.amount();
         l.carriedOverFromYear = line.carriedOverFromYear();
         l.persist();
     }
@@ -159,9 +155,7 @@ public class ReadModelProjection implements EventHandler {
         Project project = known(p);
         FundingLine line = rows.line(p.fundingLineId());
         if (line != null) {
-            line.budget = p.lineTotals().budget();
-            line.arrived = p.lineTotals().arrived();
-            line.spent = p.lineTotals().spent();
+            line.funds = funds(p.lineTotals());
         }
         totals(project, p.projectTotals());
     }
@@ -190,9 +184,11 @@ public class ReadModelProjection implements EventHandler {
     }
 
     private static void totals(Project project, Totals t) {
-        project.budget = t.budget();
-        project.arrived = t.arrived();
-        project.spent = t.spent();
+        project.funds = funds(t);
+    }
+
+    private static Funds funds(Totals t) {
+        return new Funds(t.budget(), t.arrived(), t.spent());
     }
 
     private static void declared(DeclaredFiguresRecorded p) {

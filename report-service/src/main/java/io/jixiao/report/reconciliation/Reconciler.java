@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import io.jixiao.common.money.Decimals;
+import io.jixiao.common.money.Yuan;
 import io.jixiao.report.reconciliation.Finding.Severity;
 import io.jixiao.report.reconciliation.NarrativeFigures.Metric;
 import io.jixiao.report.reconciliation.NarrativeFigures.Quoted;
@@ -99,29 +100,29 @@ public final class Reconciler {
             BigDecimal computed) {
         boolean same = stated.compareTo(computed) == 0;
         findings.add(new Finding(code, same ? Severity.OK : Severity.WARNING, "department",
-                same ? what + " " + wan(stated) + " 万元 equals the sum of the project budgets"
-                        : what + " is stated as " + wan(stated) + " 万元, but the project budgets add up to "
-                                + wan(computed) + " 万元 (difference " + wan(stated.subtract(computed)) + ")",
-                wan(stated), wan(computed)));
+                same ? what + " " + Yuan.wan(stated) + " 万元 equals the sum of the project budgets"
+                        : what + " is stated as " + Yuan.wan(stated) + " 万元, but the project budgets add up to "
+                                + Yuan.wan(computed) + " 万元 (difference " + Yuan.wan(stated.subtract(computed)) + ")",
+                Yuan.wan(stated), Yuan.wan(computed)));
     }
 
     static void money(List<Finding> findings, List<ProjectFigures> projects, LedgerTotals totals) {
         for (ProjectFigures p : projects) {
             if (p.arrived().compareTo(p.budget()) > 0) {
                 findings.add(new Finding("ARRIVED_WITHIN_BUDGET", Severity.WARNING, p.name(),
-                        "funds arrived exceed the budget", wan(p.budget()), wan(p.arrived())));
+                        "funds arrived exceed the budget", Yuan.wan(p.budget()), Yuan.wan(p.arrived())));
             }
             if (p.spent().compareTo(p.arrived()) > 0) {
                 findings.add(new Finding("SPENT_WITHIN_ARRIVED", Severity.WARNING, p.name(),
-                        "spending exceeds the funds arrived", wan(p.arrived()), wan(p.spent())));
+                        "spending exceeds the funds arrived", Yuan.wan(p.arrived()), Yuan.wan(p.spent())));
             }
         }
         findings.add(new Finding("ARRIVED_WITHIN_BUDGET", totals.arrived().compareTo(totals.budget()) <= 0
                 ? Severity.OK : Severity.WARNING, "total", "funds arrived against the budget, in total",
-                wan(totals.budget()), wan(totals.arrived())));
+                Yuan.wan(totals.budget()), Yuan.wan(totals.arrived())));
         findings.add(new Finding("SPENT_WITHIN_ARRIVED", totals.spent().compareTo(totals.arrived()) <= 0
                 ? Severity.OK : Severity.WARNING, "total", "spending against the funds arrived, in total",
-                wan(totals.arrived()), wan(totals.spent())));
+                Yuan.wan(totals.arrived()), Yuan.wan(totals.spent())));
     }
 
     /** A project's cost ceilings together against its budget (智慧怀化工作经费: ≤30 + ≤4 against 34). */
@@ -134,13 +135,13 @@ public final class Reconciler {
                 continue;
             }
             BigDecimal sum = own.stream().map(CostCeiling::ceilingYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
-            String lines = String.join(" + ", own.stream().map(c -> "≤" + wan(c.ceilingYuan())).toList());
+            String lines = String.join(" + ", own.stream().map(c -> "≤" + Yuan.wan(c.ceilingYuan())).toList());
             boolean same = sum.compareTo(p.budget()) == 0;
             findings.add(new Finding("COST_CEILING", same ? Severity.OK : Severity.WARNING, p.name(),
-                    same ? "cost lines " + lines + " 万元 together equal the budget of " + wan(p.budget()) + " 万元"
-                            : "cost lines " + lines + " 万元 add up to " + wan(sum) + " 万元, the budget is "
-                                    + wan(p.budget()) + " 万元",
-                    wan(sum), wan(p.budget())));
+                    same ? "cost lines " + lines + " 万元 together equal the budget of " + Yuan.wan(p.budget()) + " 万元"
+                            : "cost lines " + lines + " 万元 add up to " + Yuan.wan(sum) + " 万元, the budget is "
+                                    + Yuan.wan(p.budget()) + " 万元",
+                    Yuan.wan(sum), Yuan.wan(p.budget())));
         }
     }
 
@@ -210,16 +211,16 @@ public final class Reconciler {
         List<String> differences = new ArrayList<>();
         if (basis.budget() != null && basis.budget().compareTo(totals.budget()) != 0) {
             findings.add(new Finding("SCORE_LEDGER_BEHIND", Severity.BLOCKING, "budget",
-                    "the score was computed on a budget of " + wan(basis.budget()) + " 万元, the ledger's is "
-                            + wan(totals.budget()) + " 万元: score the year again",
-                    wan(basis.budget()), wan(totals.budget())));
+                    "the score was computed on a budget of " + Yuan.wan(basis.budget()) + " 万元, the ledger's is "
+                            + Yuan.wan(totals.budget()) + " 万元: score the year again",
+                    Yuan.wan(basis.budget()), Yuan.wan(totals.budget())));
             differences.add("budget");
         }
         if (basis.spent() != null && basis.spent().compareTo(totals.spent()) != 0) {
             findings.add(new Finding("SCORE_LEDGER_BEHIND", Severity.BLOCKING, "spent",
-                    "the score was computed on " + wan(basis.spent()) + " 万元 spent, the ledger has "
-                            + wan(totals.spent()) + " 万元: score the year again",
-                    wan(basis.spent()), wan(totals.spent())));
+                    "the score was computed on " + Yuan.wan(basis.spent()) + " 万元 spent, the ledger has "
+                            + Yuan.wan(totals.spent()) + " 万元: score the year again",
+                    Yuan.wan(basis.spent()), Yuan.wan(totals.spent())));
             differences.add("spent");
         }
         BigDecimal rate = totals.executionRate() == null ? null : totals.executionRate().setScale(2, RoundingMode.HALF_UP);
@@ -277,11 +278,6 @@ public final class Reconciler {
                     met ? "explained: " + r.message() : r.message(), null, null));
         }
     }
-
-    public static String wan(BigDecimal yuan) {
-        return yuan.divide(TEN_THOUSAND).setScale(2, RoundingMode.HALF_UP).toPlainString();
-    }
-
 
     private Reconciler() {
     }

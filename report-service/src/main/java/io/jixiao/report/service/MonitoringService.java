@@ -20,7 +20,6 @@ import io.jixiao.report.Department;
 import io.jixiao.report.Indicator;
 import io.jixiao.report.Project;
 import io.jixiao.report.mapping.CityMonitoringView;
-import io.jixiao.report.reconciliation.Reconciler;
 
 /**
  * 双监控 views for finance reviewers (DESIGN §6.4): per department and city-wide for a month, every
@@ -65,11 +64,11 @@ public class MonitoringService {
         }
         List<CityMonitoringView.ProjectLine> projectLines = new ArrayList<>();
         for (Project p : projects) {
-            Progress spending = Progress.ofSpending(p.spent, p.budget, month);
+            Progress spending = Progress.ofSpending(p.funds.spent, p.funds.budget, month);
             Colour colour = projectColours.getOrDefault(p.id, Colour.NONE).worse(spending.colour());
             projectLines.add(new CityMonitoringView.ProjectLine(p.id, p.departmentCode, names.get(p.departmentCode), p.name,
-                    colour, spending.colour(), Reconciler.wan(p.budget), Reconciler.wan(p.spent),
-                    Yuan.percent(p.spent, p.budget), Decimals.shown(spending.ratio())));
+                    colour, spending.colour(), Yuan.wan(p.funds.budget), Yuan.wan(p.funds.spent),
+                    Yuan.percent(p.funds.spent, p.funds.budget), Decimals.shown(spending.ratio())));
         }
         projectLines.sort(Comparator.comparing(CityMonitoringView.ProjectLine::colour)
                 .thenComparing(CityMonitoringView.ProjectLine::departmentCode).thenComparing(CityMonitoringView.ProjectLine::name));

@@ -86,24 +86,24 @@ public class ReportAssembler {
         DeclaredFigures declared = DeclaredFigures.findById(new DepartmentYear(departmentCode, fiscalYear));
         Map<String, String> narrative = narrative(departmentCode, fiscalYear);
 
-        BigDecimal budget = sum(projects, p -> p.budget);
-        BigDecimal arrived = sum(projects, p -> p.arrived);
-        BigDecimal spent = sum(projects, p -> p.spent);
+        BigDecimal budget = sum(projects, p -> p.funds.budget);
+        BigDecimal arrived = sum(projects, p -> p.funds.arrived);
+        BigDecimal spent = sum(projects, p -> p.funds.spent);
         BigDecimal savings = budget.subtract(spent);
-        Totals totals = new Totals(projects.size(), Reconciler.wan(budget), Reconciler.wan(arrived), Reconciler.wan(spent), Reconciler.wan(savings),
+        Totals totals = new Totals(projects.size(), Yuan.wan(budget), Yuan.wan(arrived), Yuan.wan(spent), Yuan.wan(savings),
                 Yuan.percent(arrived, budget), Yuan.percent(spent, budget), Yuan.percent(savings, budget));
 
         List<CategoryLine> categories = new ArrayList<>();
         for (String category : CATEGORIES) {
             List<Project> of = projects.stream().filter(p -> p.category.equals(category)).toList();
-            categories.add(new CategoryLine(category, Labels.CATEGORY.get(category), of.size(), Reconciler.wan(sum(of, p -> p.budget)),
-                    Reconciler.wan(sum(of, p -> p.arrived)), Reconciler.wan(sum(of, p -> p.spent))));
+            categories.add(new CategoryLine(category, Labels.CATEGORY.get(category), of.size(), Yuan.wan(sum(of, p -> p.funds.budget)),
+                    Yuan.wan(sum(of, p -> p.funds.arrived)), Yuan.wan(sum(of, p -> p.funds.spent))));
         }
 
         List<ProjectLine> projectLines = projects.stream().map(p -> new ProjectLine(p.id, p.name, p.category,
-                p.fundSource, p.legalBasis, p.paidOnBehalf, Reconciler.wan(p.budget), Reconciler.wan(p.arrived), Reconciler.wan(p.spent),
-                Yuan.percent(p.spent, p.budget), lines.getOrDefault(p.id, List.of()).stream()
-                        .map(l -> new FundingLineLine(l.id, l.name, l.carriedOverFromYear, Reconciler.wan(l.budget), Reconciler.wan(l.spent)))
+                p.fundSource, p.legalBasis, p.paidOnBehalf, Yuan.wan(p.funds.budget), Yuan.wan(p.funds.arrived), Yuan.wan(p.funds.spent),
+                Yuan.percent(p.funds.spent, p.funds.budget), lines.getOrDefault(p.id, List.of()).stream()
+                        .map(l -> new FundingLineLine(l.id, l.name, l.carriedOverFromYear, Yuan.wan(l.funds.budget), Yuan.wan(l.funds.spent)))
                         .toList())).toList();
 
         List<GoalLine> goalLines = goals.stream().map(g -> new GoalLine(g.projectId,
@@ -134,7 +134,7 @@ public class ReportAssembler {
         Reconciler.LedgerTotals totals = new Reconciler.LedgerTotals(budget, arrived, spent, rate(arrived, budget),
                 rate(spent, budget), rate(savings, budget));
         List<Reconciler.ProjectFigures> figures = projects.stream().map(p -> new Reconciler.ProjectFigures(p.id, p.name,
-                p.category, p.budget, p.arrived, p.spent)).toList();
+                p.category, p.funds.budget, p.funds.arrived, p.funds.spent)).toList();
         Reconciler.Declared stated = declared == null ? null : new Reconciler.Declared(declared.approvedTotal,
                 declared.fundsAllocated, read(declared.projectCounts, new TypeReference<Map<String, Integer>>() {
                 }), declared.projectCount);
@@ -192,12 +192,12 @@ public class ReportAssembler {
             BigDecimal ledger;
             if ("SPENT".equals(i.ledgerMeasure)) {
                 FundingLine line = i.fundingLineId == null ? null : lineById.get(i.fundingLineId);
-                BigDecimal spent = line != null ? line.spent : project != null ? project.spent : null;
+                BigDecimal spent = line != null ? line.funds.spent : project != null ? project.funds.spent : null;
                 ledger = spent == null ? null : "万元".equals(i.unit) ? spent.divide(TEN_THOUSAND) : spent;
             } else if (i.projectId == null) {
                 ledger = totals.executionRate();
             } else {
-                ledger = project == null ? null : rate(project.spent, project.budget);
+                ledger = project == null ? null : rate(project.funds.spent, project.funds.budget);
             }
             actuals.add(new Reconciler.LedgerFedActual(i.name, i.unit == null ? "" : i.unit, i.actual, ledger));
         }
@@ -210,11 +210,11 @@ public class ReportAssembler {
         List<MonitoredProject> monitored = new ArrayList<>();
         Colour overall = Colour.NONE;
         for (Project p : projects) {
-            Colour colour = Progress.ofSpending(p.spent, p.budget, month).colour();
+            Colour colour = Progress.ofSpending(p.funds.spent, p.funds.budget, month).colour();
             for (Indicator i : byProject.getOrDefault(p.id, List.of())) {
                 colour = colour.worse(Progress.ofIndicator(i.direction, i.target, i.actual, month).colour());
             }
-            monitored.add(new MonitoredProject(p.id, p.name, colour, Yuan.percent(p.spent, p.budget)));
+            monitored.add(new MonitoredProject(p.id, p.name, colour, Yuan.percent(p.funds.spent, p.funds.budget)));
             overall = overall.worse(colour);
         }
         monitored.sort(Comparator.comparing(MonitoredProject::colour));
