@@ -117,21 +117,9 @@ public final class KafkaBroker implements BrokerControl, AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Processes.stop(process.toHandle(), Duration.ofSeconds(30));
         process = null;
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is already exiting: the hook runs anyway
-        }
+        Processes.forget(shutdownHook);
     }
 
     /**
@@ -140,13 +128,7 @@ public final class KafkaBroker implements BrokerControl, AutoCloseable {
      */
     public synchronized void killAndRestart() {
         if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            Processes.kill(process.toHandle());
             process = null;
             Runtime.getRuntime().removeShutdownHook(shutdownHook); // start() adds it again
         }
@@ -261,25 +243,7 @@ public final class KafkaBroker implements BrokerControl, AutoCloseable {
 
     /** Stops a detached broker by its pid file; true if one was running. */
     public static boolean stopDetached(Path workDir) {
-        Path pidFile = workDir.resolve("broker.pid");
-        if (!Files.exists(pidFile)) {
-            return false;
-        }
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            Files.delete(pidFile);
-            return ProcessHandle.of(pid).map(handle -> {
-                handle.destroy();
-                try {
-                    handle.onExit().get(30, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    handle.destroyForcibly();
-                }
-                return true;
-            }).orElse(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Processes.stopByPidFile(workDir.resolve("broker.pid"), Duration.ofSeconds(30));
     }
 
     /** Creates topics that do not exist yet (a consumer's first assignment on a missing topic is slow). */

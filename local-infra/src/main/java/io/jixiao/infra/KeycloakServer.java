@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -153,26 +152,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Stops a detached Keycloak (and the JVM kc.sh started) by its pid file; true if one was running. */
     public static boolean stopDetached(Path pidFile) {
-        if (!Files.exists(pidFile)) {
-            return false;
-        }
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            Files.delete(pidFile);
-            return ProcessHandle.of(pid).map(handle -> {
-                handle.descendants().forEach(ProcessHandle::destroy);
-                handle.destroy();
-                try {
-                    handle.onExit().get(30, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    handle.descendants().forEach(ProcessHandle::destroyForcibly);
-                    handle.destroyForcibly();
-                }
-                return true;
-            }).orElse(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Processes.stopByPidFile(pidFile, Duration.ofSeconds(30));
     }
 
     @Override
@@ -180,22 +160,9 @@ public final class KeycloakServer implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process.toHandle(), Duration.ofSeconds(30));
         process = null;
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs anyway
-        }
+        Processes.forget(shutdownHook);
     }
 
     private void killQuietly() {

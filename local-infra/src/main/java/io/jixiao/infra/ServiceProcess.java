@@ -46,13 +46,7 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public synchronized void killAndRestart() {
         if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            Processes.kill(process.toHandle());
         }
         launch();
     }
@@ -85,15 +79,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Processes.stop(process.toHandle(), Duration.ofSeconds(20));
         process = null;
     }
 

@@ -63,15 +63,11 @@ public class LedgerService {
 
     @Transactional
     public LedgerEntryView recordArrival(UUID projectId, ArrivalRequest request) {
-        Project project = projects.lockVisible(projectId);
-        OpenYears.requireOpen(project);
-        List<FundingLine> lines = FundingLine.ofProject(projectId);
-        FundingLine line = FundsRules.line(project, lines, request.fundingLineId());
-        MoneyDates.require("arrivedOn", request.arrivedOn(), project, line, calendar.today());
+        LineWrite w = lineWrite(projectId, request.fundingLineId(), "arrivedOn", request.arrivedOn());
         BigDecimal amount = request.amount().setScale(2);
-        FundsRules.arrive(project, line, amount);
-        return append(project, lines, line, LedgerEntryKind.ARRIVAL, amount, request.arrivedOn(), request.source(),
-                null, request.reference(), null);
+        FundsRules.arrive(w.project(), w.line(), amount);
+        return append(w.project(), w.lines(), w.line(), LedgerEntryKind.ARRIVAL, amount, request.arrivedOn(),
+                request.source(), null, request.reference(), null);
     }
 
     @Transactional
@@ -110,11 +106,9 @@ public class LedgerService {
 
     @Transactional
     public BudgetAdjustmentView adjustBudget(UUID projectId, BudgetAdjustmentRequest request) {
-        Project project = projects.lockVisible(projectId);
-        OpenYears.requireOpen(project);
-        List<FundingLine> lines = FundingLine.ofProject(projectId);
-        FundingLine line = FundsRules.line(project, lines, request.fundingLineId());
-        MoneyDates.require("adjustedOn", request.adjustedOn(), project, line, calendar.today());
+        LineWrite w = lineWrite(projectId, request.fundingLineId(), "adjustedOn", request.adjustedOn());
+        Project project = w.project();
+        FundingLine line = w.line();
         BigDecimal amount = request.amount().setScale(2);
         FundsRules.adjust(project, line, amount);
         BudgetAdjustment adjustment = new BudgetAdjustment();
@@ -128,7 +122,7 @@ public class LedgerService {
         adjustment.recordedAt = OffsetDateTime.now();
         adjustment.recordedBy = caller.subject();
         adjustment.persist();
-        events.budgetAdjusted(project, adjustment, line, lines);
+        events.budgetAdjusted(project, adjustment, line, w.lines());
         countAfterCommit("BUDGET_ADJUSTMENT");
         return BudgetAdjustmentView.of(adjustment);
     }
@@ -179,6 +173,20 @@ public class LedgerService {
         events.ledgerEntryRecorded(project, entry, line, lines);
         countAfterCommit(kind.name());
         return LedgerEntryView.of(entry);
+    }
+
+    /** What a write to one funding line works on, under its project's lock. */
+    private record LineWrite(Project project, List<FundingLine> lines, FundingLine line) {
+    }
+
+    /** Locks the project (one the caller may see, its year open) and takes the line named, the date checked. */
+    private LineWrite lineWrite(UUID projectId, UUID fundingLineId, String dateField, LocalDate date) {
+        Project project = projects.lockVisible(projectId);
+        OpenYears.requireOpen(project);
+        List<FundingLine> lines = FundingLine.ofProject(projectId);
+        FundingLine line = FundsRules.line(project, lines, fundingLineId);
+        MoneyDates.require(dateField, date, project, line, calendar.today());
+        return new LineWrite(project, lines, line);
     }
 
     /**
