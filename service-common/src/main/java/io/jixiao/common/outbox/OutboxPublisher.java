@@ -1,6 +1,10 @@
 package io.jixiao.common.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +24,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,9 +34,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.agroal.api.AgroalDataSource;
 import io.jixiao.common.kafka.KafkaClientProperties;
 import io.jixiao.events.CloudEventHeaders;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
 
 /**
@@ -53,7 +57,7 @@ public class OutboxPublisher {
     public static final long RELAY_LOCK = 0x6a69_7861_6f01L;
 
     @Inject
-    EntityManager em;
+    AgroalDataSource dataSource;
 
     @Inject
     OutboxConfig config;
@@ -64,8 +68,6 @@ public class OutboxPublisher {
 
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
-
-    private static final Duration TRANSACTION_MARGIN = Duration.ofSeconds(30);
 
     /** Replaced when it does not settle in time, so the next pass, on whichever thread, sees the new one. */
     private volatile KafkaProducer<String, String> producer;
@@ -110,33 +112,59 @@ public class OutboxPublisher {
     }
 
     /**
-     * The relay's transaction must outlive every wait of its pass (sending for up to one send timeout, a last
-     * wave's acknowledgements and the settling after a failure for up to one more each). If the transaction
-     * manager cancelled the transaction while the pass still waited on the broker, the acknowledged rows could
-     * not be marked and would all be sent again.
+     * Publishes up to one batch, in one plain JDBC transaction (the lock, one read of the batch, one update
+     * marking what the broker acknowledged): no entity is loaded or tracked per row. Never throws for a
+     * broker failure: it reports it in the result; a database failure is thrown, nothing marked.
      */
-    int transactionTimeoutSeconds() {
-        return (int) (config.sendTimeout().multipliedBy(3).toSeconds() + TRANSACTION_MARGIN.toSeconds());
+    public PassResult publishBatch() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                PassResult pass = publishBatch(connection);
+                connection.commit();
+                return pass;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox relay pass failed in the database: " + e.getMessage(), e);
+        }
     }
 
-    /** Publishes up to one batch. Never throws for a broker failure: it reports it in the result. */
-    public PassResult publishBatch() {
-        return QuarkusTransaction.requiringNew().timeout(transactionTimeoutSeconds()).call(() -> {
-            boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                    .setParameter(1, RELAY_LOCK)
-                    .getSingleResult();
-            if (!locked) {
-                return new PassResult(0, false, true, null);
+    private PassResult publishBatch(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return new PassResult(0, false, true, null);
+                }
             }
-            List<OutboxEvent> batch = em.createQuery(
-                    "from OutboxEvent where publishedAt is null order by position", OutboxEvent.class)
-                    .setMaxResults(config.batchSize())
-                    .getResultList();
-            if (batch.isEmpty()) {
-                return new PassResult(0, false, false, null);
+        }
+        List<OutboxEvent> batch = new ArrayList<>();
+        try (PreparedStatement read = connection.prepareStatement("""
+                select position, event_id, event_type, subject, partition_key, payload, occurred_at
+                from outbox_event where published_at is null order by position limit ?""")) {
+            read.setInt(1, config.batchSize());
+            try (ResultSet rs = read.executeQuery()) {
+                while (rs.next()) {
+                    OutboxEvent event = new OutboxEvent();
+                    event.position = rs.getLong(1);
+                    event.eventId = rs.getObject(2, UUID.class);
+                    event.eventType = rs.getString(3);
+                    event.subject = rs.getString(4);
+                    event.partitionKey = rs.getString(5);
+                    event.payload = rs.getString(6);
+                    event.occurredAt = rs.getObject(7, OffsetDateTime.class);
+                    batch.add(event);
+                }
             }
-            return sendAndMark(batch);
-        });
+        }
+        if (batch.isEmpty()) {
+            return new PassResult(0, false, false, null);
+        }
+        return sendAndMark(connection, batch);
     }
 
     /**
@@ -150,7 +178,7 @@ public class OutboxPublisher {
      * most one more again. A slow but working broker therefore ends the pass early with the rest left for
      * the next one, and a producer that does not settle in time is replaced rather than waited on.
      */
-    private PassResult sendAndMark(List<OutboxEvent> batch) {
+    private PassResult sendAndMark(Connection connection, List<OutboxEvent> batch) throws SQLException {
         Map<String, ArrayDeque<OutboxEvent>> byKey = new LinkedHashMap<>();
         for (OutboxEvent event : batch) {
             byKey.computeIfAbsent(event.partitionKey, k -> new ArrayDeque<>()).add(event);
@@ -207,10 +235,12 @@ public class OutboxPublisher {
             acknowledged.addAll(settleOrReplace(sender, unsettled));
         }
         if (!acknowledged.isEmpty()) {
-            em.createQuery("update OutboxEvent set publishedAt = ?1 where position in ?2")
-                    .setParameter(1, OffsetDateTime.now())
-                    .setParameter(2, acknowledged)
-                    .executeUpdate();
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "update outbox_event set published_at = ? where position = any(?)")) {
+                mark.setObject(1, OffsetDateTime.now());
+                mark.setArray(2, connection.createArrayOf("bigint", acknowledged.toArray()));
+                mark.executeUpdate();
+            }
         }
         if (failure != null) {
             LOG.debugf("relay pass: %d of %d acknowledged; %s", acknowledged.size(), batch.size(), failure);
@@ -256,7 +286,14 @@ public class OutboxPublisher {
 
     /** Unpublished rows, for the backlog gauge. */
     public long countBacklog() {
-        return QuarkusTransaction.requiringNew().call(() -> (Long) em
-                .createQuery("select count(e) from OutboxEvent e where e.publishedAt is null").getSingleResult());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count = connection.prepareStatement(
+                        "select count(*) from outbox_event where published_at is null");
+                ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count the outbox backlog: " + e.getMessage(), e);
+        }
     }
 }

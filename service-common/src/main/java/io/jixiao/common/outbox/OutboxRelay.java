@@ -145,8 +145,8 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 survive();
             } catch (RuntimeException | Error e) {
-                // the database failed (or is starting), or the transaction manager cancelled the pass's
-                // transaction: nothing was marked, so the same rows go in the next pass. An Error (mostly
+                // the database failed (or is starting): nothing was marked, so the same rows go in the next
+                // pass. An Error (mostly
                 // an OutOfMemoryError caused by another request) does not end the relay either: memory comes
                 // back once that request fails, and a relay thread that ended would leave events unpublished
                 // for good while the service still answered. (The cluster's pods exit on OutOfMemoryError.)
