@@ -58,7 +58,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class DisbursementBatch {
 
-    private static final String LOCK_AND_READ = "select set_config('lock_timeout', ?, true);\n"
+    // plan_cache_mode: each statement of the group is planned for its own arrays and the tables as they are now.
+    // PostgreSQL otherwise keeps one generic plan per prepared statement for the connection's life, and one chosen
+    // while idempotency_record was small reads the whole table on every group once it has grown.
+    private static final String LOCK_AND_READ = "select set_config('lock_timeout', ?, true),"
+            + " set_config('plan_cache_mode', 'force_custom_plan', true);\n"
             + IdempotencyBatch.CLAIM + ";\n" + IdempotencyBatch.STORED + ";\n" + """
             select p.id, p.department_code, p.fiscal_year, p.name
               from project p join unnest(?::uuid[], ?::text[]) as r(id, department) on p.id = r.id
