@@ -45,6 +45,17 @@ final class Manifests {
         return resources.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
+    /** The rendered objects of a kind, every field as rendered. */
+    List<com.fasterxml.jackson.databind.JsonNode> documents(String kind) {
+        return documents.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
+    }
+
+    /** The rendered object of a kind and name; a missing one fails naming the overlay. */
+    com.fasterxml.jackson.databind.JsonNode document(String kind, String name) {
+        return documents(kind).stream().filter(d -> name.equals(d.at("/metadata/name").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + " has no " + kind + " " + name));
+    }
+
     List<GenericKubernetesResource> custom(String kind) {
         return resources.stream().filter(r -> r instanceof GenericKubernetesResource && kind.equals(r.getKind()))
                 .map(GenericKubernetesResource.class::cast).toList();

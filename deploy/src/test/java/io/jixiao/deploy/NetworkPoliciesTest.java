@@ -87,7 +87,7 @@ class NetworkPoliciesTest {
         Network net = new Network(m);
         JsonNode listener = net.kafkaListener();
         assertTrue(listener.path("tls").asBoolean(), "the listener the services use has TLS");
-        String bootstrap = m.documents.stream().filter(d -> "ConfigMap".equals(d.path("kind").asText()))
+        String bootstrap = m.documents("ConfigMap").stream()
                 .map(d -> d.at("/data/KAFKA_BOOTSTRAP_SERVERS").asText()).filter(s -> !s.isEmpty()).findFirst().orElseThrow();
         assertTrue(bootstrap.endsWith(":" + listener.path("port").asInt()), bootstrap + " is the TLS listener's port");
         for (String service : ManifestsTest.SERVICES) {
@@ -116,12 +116,11 @@ class NetworkPoliciesTest {
 
         Network(Manifests manifests) {
             this.manifests = manifests;
-            manifests.documents.stream().filter(d -> "NetworkPolicy".equals(d.path("kind").asText())).forEach(policies::add);
+            policies.addAll(manifests.documents("NetworkPolicy"));
         }
 
         JsonNode deployment(String name) {
-            return manifests.documents.stream().filter(d -> "Deployment".equals(d.path("kind").asText())
-                    && name.equals(d.at("/metadata/name").asText())).findFirst().orElseThrow();
+            return manifests.document("Deployment", name);
         }
 
         Pod servicePod(String service) {
@@ -136,7 +135,7 @@ class NetworkPoliciesTest {
         }
 
         JsonNode kafkaListener() {
-            JsonNode kafka = manifests.documents.stream().filter(d -> "Kafka".equals(d.path("kind").asText())).findFirst().orElseThrow();
+            JsonNode kafka = manifests.documents("Kafka").get(0);
             JsonNode listeners = kafka.at("/spec/kafka/listeners");
             assertEquals(1, listeners.size(), "one listener, the one the services use");
             return listeners.get(0);

@@ -33,9 +33,9 @@ class OperationsManifestsTest {
     @ValueSource(strings = { "overlays/dev", "overlays/prod" })
     void everyServiceIsScrapedAndEveryAlertReadsAMetricTheCodeRegisters(String overlay) throws IOException {
         Manifests m = Manifests.render(overlay);
-        List<JsonNode> monitors = kind(m, "PodMonitor");
+        List<JsonNode> monitors = m.documents("PodMonitor");
         for (String service : ManifestsTest.SERVICES) {
-            JsonNode template = one(m, "Deployment", service).at("/spec/template");
+            JsonNode template = m.document("Deployment", service).at("/spec/template");
             Map<String, String> labels = labels(template.at("/metadata/labels"));
             JsonNode monitor = monitors.stream().filter(p -> NetworkPoliciesTest.Network.selects(p.at("/spec/selector"), labels))
                     .findFirst().orElseThrow(() -> new AssertionError("no PodMonitor selects " + service));
@@ -48,7 +48,7 @@ class OperationsManifestsTest {
             assertTrue(portNamed, service + " has no port named " + endpoint.path("port").asText());
         }
         // the Kafka exporter (consumer lag) runs and is scraped; PostgreSQL is scraped
-        assertFalse(one(m, "Kafka", "jixiao-kafka").at("/spec/kafkaExporter").isMissingNode(), "Kafka exporter");
+        assertFalse(m.document("Kafka", "jixiao-kafka").at("/spec/kafkaExporter").isMissingNode(), "Kafka exporter");
         assertTrue(monitors.stream().anyMatch(p -> NetworkPoliciesTest.Network.selects(p.at("/spec/selector"),
                 Map.of("strimzi.io/kind", "Kafka", "strimzi.io/cluster", "jixiao-kafka", "strimzi.io/name", "jixiao-kafka-kafka-exporter"))));
         assertTrue(monitors.stream().anyMatch(p -> NetworkPoliciesTest.Network.selects(p.at("/spec/selector"),
@@ -57,7 +57,7 @@ class OperationsManifestsTest {
         Set<String> registered = registeredMetrics();
         Set<String> named = new TreeSet<>();
         List<String> alerts = new java.util.ArrayList<>();
-        for (JsonNode rules : kind(m, "PrometheusRule")) {
+        for (JsonNode rules : m.documents("PrometheusRule")) {
             for (JsonNode group : rules.at("/spec/groups")) {
                 for (JsonNode rule : group.path("rules")) {
                     alerts.add(rule.path("alert").asText());
@@ -65,8 +65,8 @@ class OperationsManifestsTest {
                 }
             }
         }
-        JsonNode dashboard = new ObjectMapper().readTree(one(m, "ConfigMap", "jixiao-dashboard").at("/data/jixiao-dashboard.json").asText());
-        assertEquals("1", one(m, "ConfigMap", "jixiao-dashboard").at("/metadata/labels/grafana_dashboard").asText());
+        JsonNode dashboard = new ObjectMapper().readTree(m.document("ConfigMap", "jixiao-dashboard").at("/data/jixiao-dashboard.json").asText());
+        assertEquals("1", m.document("ConfigMap", "jixiao-dashboard").at("/metadata/labels/grafana_dashboard").asText());
         for (JsonNode panel : dashboard.path("panels")) {
             panel.path("targets").forEach(t -> named.addAll(metrics(t.path("expr").asText())));
         }
@@ -84,13 +84,13 @@ class OperationsManifestsTest {
     @ValueSource(strings = { "overlays/dev", "overlays/prod" })
     void theDatabaseIsBackedUpThroughTheBarmanCloudPlugin(String overlay) {
         Manifests m = Manifests.render(overlay);
-        JsonNode cluster = one(m, "Cluster", "jixiao-db");
+        JsonNode cluster = m.document("Cluster", "jixiao-db");
         assertTrue(cluster.at("/spec/backup/barmanObjectStore").isMissingNode(), "the deprecated in-tree backup is gone");
         JsonNode plugin = cluster.at("/spec/plugins/0");
         assertEquals("barman-cloud.cloudnative-pg.io", plugin.path("name").asText());
         assertTrue(plugin.path("isWALArchiver").asBoolean(), "the plugin archives the WAL");
-        one(m, "ObjectStore", plugin.at("/parameters/barmanObjectName").asText());
-        JsonNode scheduled = kind(m, "ScheduledBackup").get(0);
+        m.document("ObjectStore", plugin.at("/parameters/barmanObjectName").asText());
+        JsonNode scheduled = m.documents("ScheduledBackup").get(0);
         assertEquals("plugin", scheduled.at("/spec/method").asText());
         assertEquals("barman-cloud.cloudnative-pg.io", scheduled.at("/spec/pluginConfiguration/name").asText());
         assertEquals("jixiao-db", scheduled.at("/spec/cluster/name").asText());
@@ -98,8 +98,8 @@ class OperationsManifestsTest {
 
     @Test
     void devAndProdBackUpToDifferentBucketsAndTheRestoreClusterReadsTheBackups() {
-        String dev = one(Manifests.render("overlays/dev"), "ObjectStore", "jixiao-backups").at("/spec/configuration/destinationPath").asText();
-        String prod = one(Manifests.render("overlays/prod"), "ObjectStore", "jixiao-backups").at("/spec/configuration/destinationPath").asText();
+        String dev = Manifests.render("overlays/dev").document("ObjectStore", "jixiao-backups").at("/spec/configuration/destinationPath").asText();
+        String prod = Manifests.render("overlays/prod").document("ObjectStore", "jixiao-backups").at("/spec/configuration/destinationPath").asText();
         assertNotEquals(bucket(dev), bucket(prod), "dev " + dev + " and prod " + prod + " share a bucket");
 
         Path file = Manifests.KUSTOMIZE.resolve("restore/jixiao-db-restored.yaml");
@@ -120,7 +120,7 @@ class OperationsManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = { "overlays/dev", "overlays/prod" })
     void imagesComeFromTheRegistryAndAMovingTagIsAlwaysPulled(String overlay) {
-        for (JsonNode d : kind(Manifests.render(overlay), "Deployment")) {
+        for (JsonNode d : Manifests.render(overlay).documents("Deployment")) {
             JsonNode container = d.at("/spec/template/spec/containers/0");
             String image = container.path("image").asText();
             String name = d.at("/metadata/name").asText();
@@ -137,7 +137,7 @@ class OperationsManifestsTest {
     @Test
     void prodIsReachedThroughAnIngressWithTlsOnEveryHost() {
         Manifests m = Manifests.render("overlays/prod");
-        List<JsonNode> ingresses = kind(m, "Ingress");
+        List<JsonNode> ingresses = m.documents("Ingress");
         assertEquals(1, ingresses.size());
         JsonNode ingress = ingresses.get(0);
         Set<String> tlsHosts = new TreeSet<>();
@@ -151,11 +151,11 @@ class OperationsManifestsTest {
         expected.add("keycloak-service");
         assertEquals(expected, backends, "the three APIs and sign-in");
         for (String service : ManifestsTest.SERVICES) {
-            one(m, "Service", service);
+            m.document("Service", service);
         }
         // Keycloak's own Ingress (the operator's, without TLS) is off: this one is the way in
-        assertFalse(one(m, "Keycloak", "keycloak").at("/spec/ingress/enabled").asBoolean(true));
-        String issuer = one(m, "ConfigMap", "jixiao-config").at("/data/OIDC_TOKEN_ISSUER").asText();
+        assertFalse(m.document("Keycloak", "keycloak").at("/spec/ingress/enabled").asBoolean(true));
+        String issuer = m.document("ConfigMap", "jixiao-config").at("/data/OIDC_TOKEN_ISSUER").asText();
         assertTrue(issuer.startsWith("https://") && tlsHosts.contains(issuer.replaceAll("https://([^/]+)/.*", "$1")),
                 "the issuer tokens name, " + issuer + ", is the Ingress's TLS host");
     }
@@ -188,15 +188,6 @@ class OperationsManifestsTest {
             names.add(matcher.group(1));
         }
         return names;
-    }
-
-    private static List<JsonNode> kind(Manifests m, String kind) {
-        return m.documents.stream().filter(d -> kind.equals(d.path("kind").asText())).toList();
-    }
-
-    private static JsonNode one(Manifests m, String kind, String name) {
-        return kind(m, kind).stream().filter(d -> name.equals(d.at("/metadata/name").asText())).findFirst()
-                .orElseThrow(() -> new AssertionError(m.overlay + " has no " + kind + " " + name));
     }
 
     private static Map<String, String> labels(JsonNode node) {

@@ -89,8 +89,7 @@ class RealmImportTest {
     }
 
     private static JsonNode realmImport(Manifests m) {
-        List<JsonNode> imports = m.documents.stream()
-                .filter(d -> "KeycloakRealmImport".equals(d.path("kind").asText())).toList();
+        List<JsonNode> imports = m.documents("KeycloakRealmImport");
         assertEquals(1, imports.size(), m.overlay + ": one KeycloakRealmImport");
         return imports.get(0);
     }
