@@ -2,8 +2,10 @@ package io.jixiao.report.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.jixiao.common.money.Decimals;
+import io.jixiao.common.money.Funds;
 import io.jixiao.common.money.Yuan;
 import io.jixiao.report.monitoring.Colour;
 import io.jixiao.report.monitoring.Progress;
@@ -51,7 +54,7 @@ public class MonitoringService {
                 .collect(Collectors.toMap(d -> d.code, d -> d.name));
         Map<UUID, Project> byId = projects.stream().collect(Collectors.toMap(p -> p.id, p -> p));
         List<CityMonitoringView.IndicatorLine> indicatorLines = new ArrayList<>();
-        Map<UUID, Colour> projectColours = new java.util.HashMap<>();
+        Map<UUID, Colour> projectColours = new HashMap<>();
         for (Indicator i : indicators) {
             Progress progress = Progress.ofIndicator(i.direction, i.target, i.actual, month);
             Project project = i.projectId == null ? null : byId.get(i.projectId);
@@ -78,6 +81,30 @@ public class MonitoringService {
                 .collect(Collectors.groupingBy(CityMonitoringView.ProjectLine::colour, () -> new java.util.EnumMap<>(Colour.class),
                         Collectors.counting()));
         return new CityMonitoringView(departmentCode, fiscalYear, month, Decimals.shown(Progress.ofTime(month)), counts,
-                projectLines, indicatorLines);
+                departmentLines(projects, projectLines, names, month), projectLines, indicatorLines);
+    }
+
+    private static List<CityMonitoringView.DepartmentLine> departmentLines(List<Project> projects,
+            List<CityMonitoringView.ProjectLine> projectLines, Map<String, String> names, int month) {
+        Map<String, Funds> funds = new TreeMap<>();
+        for (Project p : projects) {
+            funds.merge(p.departmentCode, p.funds, Funds::plus);
+        }
+        Map<String, Colour> worst = new HashMap<>();
+        Map<String, Long> red = new HashMap<>();
+        for (CityMonitoringView.ProjectLine line : projectLines) {
+            worst.merge(line.departmentCode(), line.colour(), Colour::worse);
+            red.merge(line.departmentCode(), line.colour() == Colour.RED ? 1L : 0L, Long::sum);
+        }
+        List<CityMonitoringView.DepartmentLine> lines = new ArrayList<>();
+        funds.forEach((code, f) -> {
+            Progress spending = Progress.ofSpending(f.spent, f.budget, month);
+            lines.add(new CityMonitoringView.DepartmentLine(code, names.get(code), worst.getOrDefault(code, Colour.NONE),
+                    spending.colour(), Yuan.wan(f.budget), Yuan.wan(f.spent), Yuan.percent(f.spent, f.budget),
+                    Decimals.shown(spending.ratio()), red.getOrDefault(code, 0L)));
+        });
+        lines.sort(Comparator.comparing(CityMonitoringView.DepartmentLine::colour)
+                .thenComparing(CityMonitoringView.DepartmentLine::departmentCode));
+        return lines;
     }
 }

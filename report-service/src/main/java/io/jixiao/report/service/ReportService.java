@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import io.jixiao.common.history.ChangeHistory;
 import io.jixiao.common.problem.ProblemException;
 import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
+import io.jixiao.report.Department;
 import io.jixiao.report.DepartmentYear;
 import io.jixiao.report.NarrativeSection;
 import io.jixiao.report.Report;
@@ -28,6 +30,7 @@ import io.jixiao.report.document.HtmlRenderer;
 import io.jixiao.report.document.ReportOutline;
 import io.jixiao.report.document.XlsxRenderer;
 import io.jixiao.report.mapping.NarrativeKeys;
+import io.jixiao.report.mapping.ReportSummaryView;
 import io.jixiao.report.mapping.SelfEvaluationReport;
 import io.jixiao.report.mapping.TransitionView;
 import io.jixiao.report.mapping.VersionView;
@@ -197,6 +200,20 @@ public class ReportService {
         return Map.of("departmentCode", departmentCode, "fiscalYear", fiscalYear,
                 "status", report == null ? ReportStatus.DRAFT : report.status,
                 "latestVersion", report == null ? 0 : report.latestVersion);
+    }
+
+    /**
+     * The reports of a fiscal year in the given statuses (every status when none is given), the ones waiting
+     * longest first: the finance reviewers' queue.
+     */
+    public List<ReportSummaryView> reports(int fiscalYear, List<ReportStatus> statuses) {
+        Map<String, String> names = Department.<Department>listAll().stream()
+                .collect(Collectors.toMap(d -> d.code, d -> d.name));
+        List<Report> found = statuses.isEmpty()
+                ? Report.list("fiscalYear = ?1 order by updatedAt, departmentCode", fiscalYear)
+                : Report.list("fiscalYear = ?1 and status in ?2 order by updatedAt, departmentCode", fiscalYear, statuses);
+        return found.stream().map(r -> new ReportSummaryView(r.departmentCode, names.get(r.departmentCode), r.fiscalYear,
+                r.status, r.latestVersion, r.updatedAt)).toList();
     }
 
     public List<TransitionView> history(String departmentCode, int fiscalYear) {

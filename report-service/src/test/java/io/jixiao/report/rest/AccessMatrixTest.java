@@ -26,6 +26,8 @@ class AccessMatrixTest {
     private static final Set<String> REVIEW = Set.of(FINANCE_REVIEWER);
 
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("GET /api/reports", Set.of(FINANCE_REVIEWER, ADMIN)),
+            Map.entry("GET /api/reports/sections", READERS),
             Map.entry("GET /api/reports/{code}/{year}", READERS),
             Map.entry("GET /api/reports/{code}/{year}/{file}", READERS),
             Map.entry("PUT /api/reports/{code}/{year}/sections/{key}", Set.of(DEPT_USER, DEPT_LEAD)),

@@ -33,7 +33,18 @@ class MonitoringViewTest {
         awaitReport(dept, r -> "11.00".equals(r.getString("totals.spent")));
         as(TestTokens.reviewer()).queryParam("month", 6).get("/api/monitoring/years/2023").then().statusCode(200)
                 .body("projects[0].colour", equalTo("RED"))
-                .body("projects.find { it.departmentCode == '" + dept + "' }.spendingProgress", equalTo("40.00"));
+                .body("projects.find { it.departmentCode == '" + dept + "' }.spendingProgress", equalTo("40.00"))
+                // the department as a whole: 110,000 of 350,000 spent (31.43 %) at half the year is v = 62.86 %, yellow;
+                // it takes its red project's colour
+                .body("departments.find { it.departmentCode == '" + dept + "' }.departmentName", equalTo("慢单位"))
+                .body("departments.find { it.departmentCode == '" + dept + "' }.budget", equalTo("35.00"))
+                .body("departments.find { it.departmentCode == '" + dept + "' }.spent", equalTo("11.00"))
+                .body("departments.find { it.departmentCode == '" + dept + "' }.executionRate", equalTo("31.43"))
+                .body("departments.find { it.departmentCode == '" + dept + "' }.spendingProgress", equalTo("62.86"))
+                .body("departments.find { it.departmentCode == '" + dept + "' }.spendingColour", equalTo("YELLOW"))
+                .body("departments.find { it.departmentCode == '" + dept + "' }.colour", equalTo("RED"))
+                .body("departments.find { it.departmentCode == '" + dept + "' }.redProjects", equalTo(1))
+                .body("departments[0].colour", equalTo("RED"));
         as(TestTokens.deptUser(dept)).queryParam("month", 6).get("/api/monitoring/years/2023/departments/" + dept)
                 .then().statusCode(200)
                 .body("timeProgress", equalTo("50.00"))

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -51,6 +52,21 @@ class ReportWorkflowTest {
                     .body("number", equalTo(1)).body("status", equalTo("SUBMITTED"));
             String frozen = as(TestTokens.reviewer()).get(base + "/versions/1/report.json").then().statusCode(200)
                     .extract().asString();
+            // the reviewers' queue lists it, waiting; a department's staff have no queue
+            as(TestTokens.reviewer()).queryParam("year", 2023).queryParam("status", "SUBMITTED").get("/api/reports")
+                    .then().statusCode(200)
+                    .body("find { it.departmentCode == '" + dept + "' }.latestVersion", equalTo(1))
+                    .body("find { it.departmentCode == '" + dept + "' }.status", equalTo("SUBMITTED"));
+            as(TestTokens.reviewer()).queryParam("year", 2023).queryParam("status", "RETURNED").get("/api/reports")
+                    .then().statusCode(200).body("departmentCode", not(hasItem(dept)));
+            as(TestTokens.reviewer()).queryParam("year", 2023).queryParam("status", "WAITING").get("/api/reports")
+                    .then().statusCode(400).body("field", equalTo("status"));
+            as(TestTokens.reviewer()).get("/api/reports").then().statusCode(400).body("field", equalTo("year"));
+            as(TestTokens.deptLead(dept)).queryParam("year", 2023).get("/api/reports").then().statusCode(403);
+            // the sections a department writes, in the report's order, as the console lists them
+            as(TestTokens.deptUser(dept)).get("/api/reports/sections").then().statusCode(200)
+                    .body("[0].key", equalTo("background")).body("[0].heading", equalTo("1.项目决策背景"))
+                    .body("key", hasItem("problems"));
 
             // money moves after submission: the draft changes, version 1 does not
             feed.budget.spend(feed.safety.line("本年预算"), "1000.00");
