@@ -16,8 +16,8 @@ import io.jixiao.infra.TestRealm;
 
 /**
  * The whole platform for the end-to-end tests, started once per test JVM: PostgreSQL databases of
- * its own, a Kafka broker, Keycloak with the {@link TestRealm}, and the three packaged services
- * configured against them as in production.
+ * its own, a Kafka broker, Keycloak with the {@link TestRealm}, and the three packaged services and the
+ * web console configured against them as in production.
  */
 final class Platform implements AutoCloseable {
 
@@ -27,6 +27,8 @@ final class Platform implements AutoCloseable {
      */
     static final Duration SIGNING_KEYS_READ_EVERY = Duration.ofSeconds(10);
     static final String KEYCLOAK_ADMIN_PASSWORD = KeycloakServer.TEST_ADMIN_PASSWORD;
+    /** The year the console shows by default here: a year no other test enters (they use 2023 and 2024). */
+    static final int CONSOLE_YEAR = 2022;
 
     final Path root = Path.of(System.getProperty("jixiao.root", "..")).toAbsolutePath().normalize();
     final Path logs = root.resolve("e2e-tests/target/e2e-logs");
@@ -36,6 +38,7 @@ final class Platform implements AutoCloseable {
     final ServiceProcess budget;
     final ServiceProcess indicator;
     final ServiceProcess report;
+    final ServiceProcess console;
     private final TemporaryDatabase[] databases = new TemporaryDatabase[3];
 
     private static Platform instance;
@@ -58,9 +61,11 @@ final class Platform implements AutoCloseable {
         kafka.createTopics(Map.of("budget.events", 3, "budget.events.dlq", 1, "indicator.events", 3,
                 "indicator.events.dlq", 1, "report.events", 3, "report.events.dlq", 1));
 
+        int consolePort = ServiceProcess.freePort();
         long started = System.nanoTime();
         keycloak = KeycloakServer.start(Path.of(System.getProperty("keycloak.dist")),
-                TestRealm.importFiles(root, logs.resolve("keycloak-import")), TestRealm.NAME, ServiceProcess.freePort(),
+                TestRealm.importFiles(root, logs.resolve("keycloak-import"), List.of("http://127.0.0.1:" + consolePort + "/*")),
+                TestRealm.NAME, ServiceProcess.freePort(),
                 logs.resolve("keycloak.log"), TestRealm.environment());
         keycloakStart = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf("Keycloak ready in %.1f s at %s%n", keycloakStart.toMillis() / 1000.0, keycloak.issuer());
@@ -68,6 +73,20 @@ final class Platform implements AutoCloseable {
         budget = service("budget-service", "BUDGET", databases[0]);
         indicator = service("indicator-service", "INDICATOR", databases[1]);
         report = service("report-service", "REPORT", databases[2]);
+        console = console(consolePort);
+    }
+
+    /** The web console against these services and this Keycloak, showing {@link #CONSOLE_YEAR} by default. */
+    private ServiceProcess console(int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CONSOLE_HTTP_PORT", Integer.toString(port));
+        env.put("BUDGET_URL", budget.baseUrl());
+        env.put("INDICATOR_URL", indicator.baseUrl());
+        env.put("REPORT_URL", report.baseUrl());
+        env.put("OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        env.put("CONSOLE_FISCAL_YEAR", Integer.toString(CONSOLE_YEAR));
+        return ServiceProcess.start("web-console", root.resolve("web-console/target/quarkus-app/quarkus-run.jar"), port, env,
+                logs.resolve("web-console.log"), Duration.ofSeconds(90));
     }
 
     private ServiceProcess service(String name, String prefix, TemporaryDatabase db) {
@@ -96,7 +115,7 @@ final class Platform implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (AutoCloseable c : new AutoCloseable[] { report, indicator, budget, keycloak, kafka }) {
+        for (AutoCloseable c : new AutoCloseable[] { console, report, indicator, budget, keycloak, kafka }) {
             try {
                 if (c != null) {
                     c.close();

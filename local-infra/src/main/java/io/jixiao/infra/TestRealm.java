@@ -28,6 +28,7 @@ public final class TestRealm {
     static final String REALM_IMPORT = "deploy/kubernetes/base/keycloak/jixiao-realm.json";
     static final String DEV_PATCH = "deploy/kubernetes/overlays/dev/keycloak/realm-dev.json";
     private static final String TEST_LOGIN_CLIENT = "keycloak-test-login-client.json";
+    private static final String WEB_CLIENT = "jixiao-web";
 
     /**
      * Test values for what the realm takes from the operator's placeholders (a Secret in a cluster). A variable
@@ -43,12 +44,25 @@ public final class TestRealm {
 
     /** Writes the dev realm with the test client into {@code scratch}; returns the file to import. */
     public static List<Path> importFiles(Path repositoryRoot, Path scratch) {
+        return importFiles(repositoryRoot, scratch, List.of());
+    }
+
+    /**
+     * As {@link #importFiles(Path, Path)}, with more addresses the web console may send people back to after
+     * sign-in and sign-out (a test's console on a port of its own).
+     */
+    public static List<Path> importFiles(Path repositoryRoot, Path scratch, List<String> webConsoleRedirects) {
         try {
             ObjectNode realmImport = (ObjectNode) JSON.readTree(repositoryRoot.resolve(REALM_IMPORT).toFile());
             for (JsonNode op : JSON.readTree(repositoryRoot.resolve(DEV_PATCH).toFile())) {
                 apply(realmImport, op);
             }
             ObjectNode realm = (ObjectNode) realmImport.at("/spec/realm");
+            for (JsonNode client : realm.get("clients")) {
+                if (client.path("clientId").asText().equals(WEB_CLIENT)) {
+                    webConsoleRedirects.forEach(((ArrayNode) client.get("redirectUris"))::add);
+                }
+            }
             try (InputStream client = TestRealm.class.getResourceAsStream(TEST_LOGIN_CLIENT)) {
                 ((ArrayNode) realm.get("clients")).add(JSON.readTree(client));
             }
