@@ -33,6 +33,8 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 class ManifestsTest {
 
     static final List<String> SERVICES = List.of("budget-service", "indicator-service", "report-service");
+    /** The services and the web console: what runs the project's own code. */
+    static final List<String> APPLICATIONS = List.of("budget-service", "indicator-service", "report-service", "web-console");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::[^}]*)?}");
 
     @ParameterizedTest
@@ -47,7 +49,7 @@ class ManifestsTest {
                     r.getKind() + " " + r.getMetadata().getName());
         }
         // typed where the Kubernetes model knows the kind; the operators' kinds as generic resources
-        assertEquals(3, m.all(Deployment.class).size());
+        assertEquals(APPLICATIONS.size(), m.all(Deployment.class).size());
         for (String kind : List.of("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "Cluster", "Database", "Keycloak")) {
             assertFalse(m.custom(kind).isEmpty(), kind);
         }
@@ -83,7 +85,7 @@ class ManifestsTest {
     @ValueSource(strings = { "overlays/dev", "overlays/prod" })
     void everyEnvironmentVariableAServiceReadsIsProvided(String overlay) {
         Manifests m = Manifests.render(overlay);
-        for (String service : SERVICES) {
+        for (String service : APPLICATIONS) {
             Set<String> read = new TreeSet<>();
             Matcher matcher = ENV_REFERENCE.matcher(Manifests.read(Manifests.ROOT.resolve(service
                     + "/src/main/resources/application.properties")));
@@ -162,12 +164,37 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "overlays/dev", "overlays/prod" })
+    void theConsoleHasItsServiceBudgetAutoscalerAndReachesOnlyTheServicesAndKeycloak(String overlay) {
+        Manifests m = Manifests.render(overlay);
+        assertNotNull(m.named(Service.class, "web-console"));
+        assertNotNull(m.named(PodDisruptionBudget.class, "web-console"));
+        assertNotNull(m.named(HorizontalPodAutoscaler.class, "web-console"));
+        Set<Integer> ports = new TreeSet<>();
+        m.named(NetworkPolicy.class, "web-console").getSpec().getEgress()
+                .forEach(rule -> rule.getPorts().forEach(p -> ports.add(p.getPort().getIntVal())));
+        assertEquals(Set.of(8081, 8082, 8083, 8080, 53), ports, "the three services, Keycloak and DNS only");
+        // it calls the services through their Services, with the public issuer checked in the tokens it gets
+        Map<String, String> env = new java.util.HashMap<>();
+        for (EnvVar e : m.named(Deployment.class, "web-console").getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+            env.put(e.getName(), e.getValue() == null ? "" : e.getValue());
+        }
+        for (String service : SERVICES) {
+            String variable = service.replace("-service", "").toUpperCase() + "_URL";
+            assertEquals("http://" + service, env.get(variable), variable);
+            assertNotNull(m.named(Service.class, service));
+        }
+        assertEquals("jixiao-web", env.get("OIDC_CLIENT_ID"));
+        assertEquals("true", env.get("CONSOLE_SECURE_COOKIES"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "overlays/dev", "overlays/prod" })
     void noSecretValueIsCommitted(String overlay) {
         Manifests m = Manifests.render(overlay);
         assertEquals(List.of(), m.all(Secret.class).stream().map(s -> s.getMetadata().getName()).toList());
         for (Deployment d : m.all(Deployment.class)) {
             for (EnvVar e : d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
-                if (e.getName().contains("PASSWORD") || e.getName().contains("JAAS")) {
+                if (e.getName().contains("PASSWORD") || e.getName().contains("JAAS") || e.getName().contains("SECRET")) {
                     assertNotNull(e.getValueFrom().getSecretKeyRef(), e.getName() + " comes from a Secret");
                 }
             }

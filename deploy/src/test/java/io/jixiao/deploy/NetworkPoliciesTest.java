@@ -28,7 +28,6 @@ class NetworkPoliciesTest {
     private static final Pod KEYCLOAK = new Pod("", Map.of("app", "keycloak"));
     private static final Pod DATABASE = new Pod("", Map.of("cnpg.io/cluster", "jixiao-db", "cnpg.io/podRole", "instance"));
     private static final Pod BROKER = new Pod("", Map.of("strimzi.io/cluster", "jixiao-kafka", "strimzi.io/kind", "Kafka"));
-    private static final Pod WEB_CONSOLE = new Pod("", Map.of("app.kubernetes.io/name", "web-console"));
     private static final Pod INGRESS_CONTROLLER = new Pod("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx"));
     private static final Pod PROMETHEUS = new Pod("monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
     private static final Pod OTHER = new Pod("", Map.of("app", "something-else"));
@@ -66,15 +65,22 @@ class NetworkPoliciesTest {
             assertTrue(net.reaches(pod, DATABASE, 5432), service + " → PostgreSQL");
             assertTrue(net.reaches(pod, BROKER, net.kafkaPort()), service + " → Kafka");
             assertTrue(net.reaches(pod, KEYCLOAK, 8080), service + " → Keycloak");
-            // the console brings its own egress policy with its Deployment; the services already admit it
-            assertTrue(net.admits(WEB_CONSOLE, pod, port), "web console → " + service);
+            assertTrue(net.reaches(net.servicePod("web-console"), pod, port), "web console → " + service);
             assertTrue(net.reaches(INGRESS_CONTROLLER, pod, port), "ingress controller → " + service);
             assertTrue(net.reaches(PROMETHEUS, pod, port), "Prometheus → " + service);
         }
         assertTrue(net.reaches(KEYCLOAK, DATABASE, 5432), "Keycloak → PostgreSQL");
         assertTrue(net.reaches(DATABASE, DATABASE, 5432), "PostgreSQL's replicas → its primary");
         assertTrue(net.reaches(BROKER, BROKER, 9091), "broker → broker");
-        assertTrue(net.admits(WEB_CONSOLE, KEYCLOAK, 8080), "web console → Keycloak");
+        Pod console = net.servicePod("web-console");
+        int consolePort = net.servicePort("web-console");
+        assertTrue(net.reaches(console, KEYCLOAK, 8080), "web console → Keycloak");
+        assertTrue(net.reaches(INGRESS_CONTROLLER, console, consolePort), "ingress controller → web console");
+        assertTrue(net.reaches(PROMETHEUS, console, consolePort), "Prometheus → web console");
+        // the console owns no data: it reaches no database and no broker, and nothing else reaches it
+        assertFalse(net.reaches(console, DATABASE, 5432), "web console → PostgreSQL");
+        assertFalse(net.reaches(console, BROKER, net.kafkaPort()), "web console → Kafka");
+        assertFalse(net.reaches(OTHER, console, consolePort), "an unrelated pod → web console");
         assertTrue(net.reaches(INGRESS_CONTROLLER, KEYCLOAK, 8080), "ingress controller → Keycloak (sign-in)");
         assertTrue(net.reaches(new Pod("cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg")), DATABASE, 8000),
                 "the CloudNativePG operator → its instances");

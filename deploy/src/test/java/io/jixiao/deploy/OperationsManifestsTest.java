@@ -34,7 +34,7 @@ class OperationsManifestsTest {
     void everyServiceIsScrapedAndEveryAlertReadsAMetricTheCodeRegisters(String overlay) throws IOException {
         Manifests m = Manifests.render(overlay);
         List<JsonNode> monitors = m.documents("PodMonitor");
-        for (String service : ManifestsTest.SERVICES) {
+        for (String service : ManifestsTest.APPLICATIONS) {
             JsonNode template = m.document("Deployment", service).at("/spec/template");
             Map<String, String> labels = labels(template.at("/metadata/labels"));
             JsonNode monitor = monitors.stream().filter(p -> NetworkPoliciesTest.Network.selects(p.at("/spec/selector"), labels))
@@ -137,20 +137,29 @@ class OperationsManifestsTest {
     @Test
     void prodIsReachedThroughAnIngressWithTlsOnEveryHost() {
         Manifests m = Manifests.render("overlays/prod");
-        List<JsonNode> ingresses = m.documents("Ingress");
-        assertEquals(1, ingresses.size());
-        JsonNode ingress = ingresses.get(0);
         Set<String> tlsHosts = new TreeSet<>();
-        ingress.at("/spec/tls").forEach(t -> t.path("hosts").forEach(h -> tlsHosts.add(h.asText())));
         Set<String> backends = new TreeSet<>();
-        for (JsonNode rule : ingress.at("/spec/rules")) {
-            assertTrue(tlsHosts.contains(rule.path("host").asText()), rule.path("host").asText() + " has TLS");
-            rule.at("/http/paths").forEach(p -> backends.add(p.at("/backend/service/name").asText()));
+        for (JsonNode ingress : m.documents("Ingress")) {
+            Set<String> hosts = new TreeSet<>();
+            ingress.at("/spec/tls").forEach(t -> t.path("hosts").forEach(h -> hosts.add(h.asText())));
+            for (JsonNode rule : ingress.at("/spec/rules")) {
+                assertTrue(hosts.contains(rule.path("host").asText()), rule.path("host").asText() + " has TLS");
+                rule.at("/http/paths").forEach(p -> backends.add(p.at("/backend/service/name").asText()));
+            }
+            tlsHosts.addAll(hosts);
         }
-        Set<String> expected = new TreeSet<>(ManifestsTest.SERVICES);
+        Set<String> expected = new TreeSet<>(ManifestsTest.APPLICATIONS);
         expected.add("keycloak-service");
-        assertEquals(expected, backends, "the three APIs and sign-in");
-        for (String service : ManifestsTest.SERVICES) {
+        assertEquals(expected, backends, "the three APIs, the web console and sign-in");
+        // the console keeps sessions in its memory: its Ingress keeps a browser on one pod
+        JsonNode console = m.document("Ingress", "web-console");
+        assertEquals("cookie", console.at("/metadata/annotations/nginx.ingress.kubernetes.io~1affinity").asText());
+        // and it is where the realm sends people back to after sign-in
+        String redirect = m.document("KeycloakRealmImport", "jixiao-realm").at("/spec/realm/clients").findValues("redirectUris")
+                .stream().flatMap(r -> java.util.stream.StreamSupport.stream(r.spliterator(), false)).map(JsonNode::asText)
+                .filter(u -> u.startsWith("https://")).findFirst().orElseThrow();
+        assertTrue(tlsHosts.contains(redirect.replaceAll("https://([^/]+)/.*", "$1")), redirect + " is a TLS host of the Ingress");
+        for (String service : ManifestsTest.APPLICATIONS) {
             m.document("Service", service);
         }
         // Keycloak's own Ingress (the operator's, without TLS) is off: this one is the way in
