@@ -242,6 +242,10 @@ class WebConsoleTest {
             assertTrue(reviewer.all("#comparison tr.changed").stream().anyMatch(r -> r.getText().contains("fund-flow")),
                     comparison);
             reviewer.shot("08-versions-compared");
+            // the reviewer names the scoring template the year is scored by
+            reviewer.type("#policy-reason", "按财预〔2020〕10号附件评分");
+            reviewer.find("#policy-form button").click();
+            reviewer.waitForText("#current-policy", "财预〔2020〕10号");
             reviewer.click("#accept-report");
             reviewer.waitForText("#report-status", "审核通过");
             reviewer.click("#publish-report");
@@ -267,6 +271,34 @@ class WebConsoleTest {
 
     @Test
     @Order(4)
+    void anAdminAddsAScoringTemplateAndRebuildsTheReadModelWatchingItsProgress() throws Exception {
+        String admin = Http.token(platform.keycloak.tokenEndpoint(), Map.of("grant_type", "password",
+                "client_id", "jixiao-test-login", "username", "admin", "password", PASSWORD, "scope", "openid"));
+        JsonNode template = Http.get(platform.indicator.baseUrl() + "/api/scoring-policies/"
+                + java.net.URLEncoder.encode("财预〔2020〕10号", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"), admin).json();
+        String name = "市级专项（浏览器测试）";
+        String copy = ((com.fasterxml.jackson.databind.node.ObjectNode) template.deepCopy()).put("name", name).toString();
+        try (Browser operator = new Browser(console, screenshots)) {
+            operator.open("/admin");
+            operator.signIn("admin", PASSWORD);
+            assertTrue(operator.text("#policies").contains("财预〔2020〕10号"), operator.text("#policies"));
+            // a template that is not JSON: refused beside the field, nothing added
+            operator.type("#policy", "{not json");
+            operator.find("#policy-form button").click();
+            assertFalse(operator.text("#policy-error").isBlank());
+            operator.script("arguments[0].value = arguments[1]", operator.find("#policy"), copy);
+            operator.find("#policy-form button").click();
+            operator.waitForText("#policies", name);
+            operator.assertFieldsLabelledAndReachable();
+            operator.click("#rebuild");
+            // the progress bar shows while report-service replays the topics, then the outcome
+            operator.waitForText("#rebuild-result", "重建完成");
+            operator.shot("11-admin-rebuild");
+        }
+    }
+
+    @Test
+    @Order(5)
     void anotherDepartmentsUserSeesNoneOfItAndIsToldNotFound() {
         try (Browser other = new Browser(console, screenshots)) {
             other.open(HOME);
