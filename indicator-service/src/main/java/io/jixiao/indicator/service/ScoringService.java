@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import io.jixiao.common.inbox.ConsumerCatchUp;
 import io.jixiao.common.problem.ProblemException;
@@ -98,12 +100,19 @@ public class ScoringService {
         return ScoreView.of(result.id, departmentCode, fiscalYear, card, result.computedAt, result.computedBy);
     }
 
+    /**
+     * Reads back the score card this service wrote: its figures keep every digit the rules computed (a rate is a
+     * quotient), more than the API mapper lets a client send, so not that mapper.
+     */
+    private static final ObjectMapper STORED = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
     public ScoreView latest(String departmentCode, int fiscalYear) {
         caller.requireVisible(departmentCode, "department " + departmentCode);
         ScoreResult result = ScoreResult.latest(departmentCode, fiscalYear)
                 .orElseThrow(() -> ProblemException.notFound("a score of " + departmentCode + " " + fiscalYear));
         try {
-            ScoreCard card = json.readValue(result.detail, ScoreCard.class);
+            ScoreCard card = STORED.readValue(result.detail, ScoreCard.class);
             return ScoreView.of(result.id, departmentCode, fiscalYear, card, result.computedAt, result.computedBy);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -52,6 +52,19 @@ class ScoringApiTest {
     }
 
     @Test
+    void theLatestScoreReadsBackAsItWasComputedEvenWithAQuotientsDigits() {
+        String dept = newDepartmentCode();
+        // a third of the target: the line's score is 50 × 1/3, a quotient with more digits than any client may send
+        achieved(dept, "OUTPUT", "QUANTITY", "50", "3", "1");
+        achieved(dept, "BENEFIT", "SOCIAL", "30", "100", "100");
+        achieved(dept, "SATISFACTION", "SERVICE_OBJECT", "10", "95", "96");
+        String computed = as(TestTokens.deptLead(dept)).post("/api/departments/" + dept + "/years/2023/score").then()
+                .statusCode(200).extract().path("total");
+        as(TestTokens.deptUser(dept)).get("/api/departments/" + dept + "/years/2023/score").then().statusCode(200)
+                .body("total", equalTo(computed));
+    }
+
+    @Test
     void policiesAreDataThatOnlyAdminsAddAndThatMustAddUp() {
         as(TestTokens.deptUser("HHGXJ")).get("/api/scoring-policies").then().statusCode(200)
                 .body("name", hasItem("财预〔2020〕10号"));
