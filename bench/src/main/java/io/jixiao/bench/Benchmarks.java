@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jixiao.demo.Http;
@@ -102,8 +103,8 @@ public final class Benchmarks {
             args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
         }
         Benchmarks b = new Benchmarks(args);
-        // --only writes,freshness,report,city,footprint picks some (default: all)
-        List<String> only = List.of(args.getOrDefault("only", "writes,freshness,report,city,footprint").split(","));
+        // --only writes,freshness,report,console,city,footprint picks some (default: all)
+        List<String> only = List.of(args.getOrDefault("only", "writes,freshness,report,console,city,footprint").split(","));
         b.signIn();
         if (only.contains("writes") || only.contains("freshness")) {
             b.setUp();
@@ -117,6 +118,9 @@ public final class Benchmarks {
         }
         if (only.contains("report")) {
             b.reportAssembly();
+        }
+        if (only.contains("console")) {
+            b.consolePages();
         }
         if (only.contains("city")) {
             b.city();
@@ -734,6 +738,26 @@ public final class Benchmarks {
         r.put("target", "JSON ≤ 50 ms, .docx ≤ 150 ms (34 projects, 100 indicators), warm");
     }
 
+    /**
+     * The web console's pages (DESIGN §12: department home, a project's page and the review queue p95 ≤ 300 ms with the
+     * seed's year), each signed in through Keycloak's form as a person is. The city dashboard with 100 departments
+     * is timed with the synthetic city ({@link CityBenchmark}).
+     */
+    private void consolePages() throws Exception {
+        String console = args.getOrDefault("console", "http://127.0.0.1:8084");
+        String password = env("JIXIAO_TEST_USER_PASSWORD", "jixiao-test");
+        ObjectNode c = results.putObject("console");
+        System.out.println();
+        ConsolePages staff = ConsolePages.signIn(console, "hhgxj-user", password);
+        staff.time(c, "departmentHome", "department home (the seed's 2023)", "/departments/HHGXJ/2023", 300);
+        JsonNode projects = Http.get(budget + "/api/projects?department=HHGXJ&year=2023", password("hhgxj-user")).json();
+        staff.time(c, "projectPage", "a project's page (" + projects.get(0).path("name").asText() + ")",
+                "/projects/" + projects.get(0).path("id").asText(), 300);
+        ConsolePages reviewer = ConsolePages.signIn(console, "reviewer", password);
+        reviewer.time(c, "reviewQueue", "review queue (2023)", "/review?year=2023", 300);
+        reviewer.time(c, "cityDashboardDemo", "city dashboard (the demo's departments)", "/city?year=2023", 500);
+    }
+
     /** The synthetic city on topics and a report-service of its own: live intake, rebuild, reports. */
     private void city() throws Exception {
         SyntheticCity.Shape shape = new SyntheticCity.Shape(Integer.parseInt(args.getOrDefault("departments", "100")),
@@ -742,7 +766,10 @@ public final class Benchmarks {
         new CityBenchmark(args.getOrDefault("kafka", "127.0.0.1:9092"),
                 args.getOrDefault("issuer", "http://127.0.0.1:8180/realms/jixiao"),
                 Path.of("report-service/target/quarkus-app/quarkus-run.jar"), run.resolve("bench-city-report-service.log"),
-                shape).run(results, () -> password("reviewer"), () -> password("admin"));
+                shape).run(results, () -> password("reviewer"), () -> password("admin"),
+                        new CityBenchmark.Console(Path.of("web-console/target/quarkus-app/quarkus-run.jar"),
+                                run.resolve("bench-city-web-console.log"), budget, args.getOrDefault("indicator", "http://127.0.0.1:8082"),
+                                env("JIXIAO_TEST_USER_PASSWORD", "jixiao-test")));
     }
 
     /**
@@ -806,7 +833,7 @@ public final class Benchmarks {
                 .map(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).orElse(0L);
     }
 
-    private static long percentile(long[] sorted, int p) {
+    static long percentile(long[] sorted, int p) {
         if (sorted.length == 0) {
             return -1;
         }

@@ -60,7 +60,16 @@ final class CityBenchmark {
     }
 
     /** Tokens are asked for when needed: the run outlasts an access token's lifetime. */
-    void run(ObjectNode results, Supplier<String> reviewerToken, Supplier<String> adminToken) throws Exception {
+    /**
+     * A web console of the bench's own on {@link #CONSOLE_PORT}, reading the city's report-service: the city dashboard
+     * with every synthetic department. (Its address is in the dev realm's redirects for this.)
+     */
+    record Console(Path jar, Path log, String budget, String indicator, String password) {
+    }
+
+    static final int CONSOLE_PORT = 8085;
+
+    void run(ObjectNode results, Supplier<String> reviewerToken, Supplier<String> adminToken, Console console) throws Exception {
         ObjectNode city = results.putObject("syntheticCity");
         city.put("departments", shape.departments()).put("projectsPerDepartment", shape.projectsPerDepartment())
                 .put("ledgerEntriesPerProject", shape.ledgerEntriesPerProject());
@@ -88,9 +97,22 @@ final class CityBenchmark {
 
                 rebuild(city, service.baseUrl(), adminToken.get());
                 reports(city, service.baseUrl(), reviewerToken.get());
+                dashboard(city, service.baseUrl(), console);
             }
         } finally {
             deleteTopics();
+        }
+    }
+
+    /** The city dashboard (p95 ≤ 500 ms with 100 departments, DESIGN §12) through a console reading this city. */
+    private void dashboard(ObjectNode city, String cityReport, Console console) throws Exception {
+        Map<String, String> env = Map.of("CONSOLE_HTTP_PORT", Integer.toString(CONSOLE_PORT), "REPORT_URL", cityReport,
+                "BUDGET_URL", console.budget(), "INDICATOR_URL", console.indicator(), "OIDC_AUTH_SERVER_URL", issuer);
+        try (ServiceProcess web = ServiceProcess.start("web-console (synthetic city)", console.jar(), CONSOLE_PORT, env,
+                console.log(), Duration.ofMinutes(1))) {
+            int year = shape.fiscalYears().get(shape.fiscalYears().size() - 1);
+            ConsolePages.signIn(web.baseUrl(), "reviewer", console.password()).time(city, "consoleCityDashboard",
+                    "city dashboard (" + shape.departments() + " departments)", "/city?year=" + year, 500);
         }
     }
 
