@@ -28,10 +28,6 @@ public record FormFailure(String form, String message, Map<String, String> field
         return form.equals(name) ? this : NONE;
     }
 
-    public boolean failed() {
-        return message != null;
-    }
-
     /** The service's message for this field, or null. */
     public String error(String field) {
         return fields.get(field);

@@ -27,12 +27,8 @@ public class JsonNodeResolver implements ValueResolver {
     public CompletionStage<Object> resolve(EvalContext context) {
         JsonNode base = (JsonNode) context.getBase();
         String name = context.getName();
-        JsonNode value = switch (name) {
-            case "size" -> base.isArray() ? null : base.get(name);
-            case "isEmpty" -> base.isArray() || base.isObject() ? null : base.get(name);
-            default -> base.get(name);
-        };
-        if (value == null && base.isContainerNode()) {
+        // an array's or object's size and emptiness, unless an object has a member of that name
+        if (base.isContainerNode() && !base.has(name)) {
             if (name.equals("size")) {
                 return CompletableFuture.completedFuture(base.size());
             }
@@ -40,7 +36,7 @@ public class JsonNodeResolver implements ValueResolver {
                 return CompletableFuture.completedFuture(base.isEmpty());
             }
         }
-        return CompletableFuture.completedFuture(unwrap(value));
+        return CompletableFuture.completedFuture(unwrap(base.get(name)));
     }
 
     /** A JSON value as templates use it: text, boolean, or the node itself (objects and arrays). */

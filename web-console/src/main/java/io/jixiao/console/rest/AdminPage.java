@@ -64,26 +64,24 @@ public class AdminPage {
     @Path("/scoring-policies")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addPolicy(MultivaluedMap<String, String> form) {
+        return FormPosts.post(() -> indicators.createScoringPolicy(FormKeys.of(form), policy(form.getFirst("policy"))), "/admin",
+                "policy", refusal -> page.data("policies", indicators.scoringPolicies()).data("done", null)
+                        .data("failure", FormFailure.of("policy", refusal, form)));
+    }
+
+    /** The typed template as a JSON object, or a refusal naming the field, as a service would refuse it. */
+    private static JsonNode policy(String typed) {
+        JsonNode policy;
         try {
-            JsonNode policy;
-            try {
-                policy = JSON.readTree(form.getFirst("policy") == null ? "" : form.getFirst("policy"));
-            } catch (JsonProcessingException e) {
-                throw new ServiceRefusal(400, "不是有效的 JSON", "不是有效的 JSON：" + e.getOriginalMessage(),
-                        Map.of("policy", "不是有效的 JSON：第 " + e.getLocation().getLineNr() + " 行"));
-            }
-            if (policy == null || !policy.isObject()) {
-                throw new ServiceRefusal(400, "不是 JSON 对象", "评分模板须是一个 JSON 对象", Map.of("policy", "须是一个 JSON 对象"));
-            }
-            indicators.createScoringPolicy(FormKeys.of(form), policy);
-            return Redirects.to("/admin", "policy");
-        } catch (ServiceRefusal refusal) {
-            if (refusal.serviceFault()) {
-                throw refusal;
-            }
-            return Response.status(refusal.status()).entity(page.data("policies", indicators.scoringPolicies()).data("done", null)
-                    .data("failure", FormFailure.of("policy", refusal, form))).build();
+            policy = JSON.readTree(typed == null ? "" : typed);
+        } catch (JsonProcessingException e) {
+            throw new ServiceRefusal(400, "不是有效的 JSON", "不是有效的 JSON：" + e.getOriginalMessage(),
+                    Map.of("policy", "不是有效的 JSON：第 " + e.getLocation().getLineNr() + " 行"));
         }
+        if (policy == null || !policy.isObject()) {
+            throw new ServiceRefusal(400, "不是 JSON 对象", "评分模板须是一个 JSON 对象", Map.of("policy", "须是一个 JSON 对象"));
+        }
+        return policy;
     }
 
     /** Rebuilds report-service's read model from the topics (htmx: the page shows progress until it answers). */

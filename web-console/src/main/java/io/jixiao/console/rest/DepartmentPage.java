@@ -123,33 +123,17 @@ public class DepartmentPage {
     @POST
     @Path("/report/submit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object submit(@PathParam("code") String code, @PathParam("year") int year, MultivaluedMap<String, String> form) {
-        try {
-            reports.submit(code, year, FormKeys.of(form));
-            return Redirects.to("/departments/" + code + "/" + year + "/report", "submitted");
-        } catch (ServiceRefusal refusal) {
-            if (refusal.serviceFault()) {
-                throw refusal;
-            }
-            return Response.status(refusal.status()).entity(reportPage(code, year, null, FormFailure.of("submit", refusal, form)))
-                    .build();
-        }
+    public Response submit(@PathParam("code") String code, @PathParam("year") int year, MultivaluedMap<String, String> form) {
+        return FormPosts.post(() -> reports.submit(code, year, FormKeys.of(form)), "/departments/" + code + "/" + year + "/report",
+                "submitted", refusal -> reportPage(code, year, null, FormFailure.of("submit", refusal, form)));
     }
 
     /** Scores the year now (indicator-service) so the report shows the latest figures. */
     @POST
     @Path("/score")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object score(@PathParam("code") String code, @PathParam("year") int year, MultivaluedMap<String, String> form) {
-        try {
-            indicators.score(code, year, FormKeys.of(form));
-            return Redirects.to("/departments/" + code + "/" + year, "scored");
-        } catch (ServiceRefusal refusal) {
-            if (refusal.serviceFault()) {
-                throw refusal;
-            }
-            return Response.status(refusal.status()).entity(homePage(code, year, null, FormFailure.of("score", refusal, form)))
-                    .build();
-        }
+    public Response score(@PathParam("code") String code, @PathParam("year") int year, MultivaluedMap<String, String> form) {
+        return FormPosts.post(() -> indicators.score(code, year, FormKeys.of(form)), "/departments/" + code + "/" + year,
+                "scored", refusal -> homePage(code, year, null, FormFailure.of("score", refusal, form)));
     }
 }

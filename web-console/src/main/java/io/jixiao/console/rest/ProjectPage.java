@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jixiao.console.client.BudgetClient;
 import io.jixiao.console.client.IndicatorClient;
-import io.jixiao.console.client.ServiceRefusal;
 import io.jixiao.console.config.ConsoleConfig;
 import io.jixiao.console.mapping.FormFailure;
 import io.jixiao.console.mapping.FormKeys;
@@ -108,17 +107,9 @@ public class ProjectPage {
     }
 
     private Response write(UUID id, String formName, MultivaluedMap<String, String> form, Runnable call) {
-        try {
-            call.run();
-            // the notice names the kind of form: "actual-<indicator>" reads as "actual"
-            return Redirects.to("/projects/" + id, formName.replaceFirst("-.*", ""));
-        } catch (ServiceRefusal refusal) {
-            if (refusal.serviceFault()) {
-                throw refusal;
-            }
-            return Response.status(refusal.status()).entity(page(id, null, null, FormFailure.of(formName, refusal, form)))
-                    .build();
-        }
+        // the notice names the kind of form: "actual-<indicator>" reads as "actual"
+        return FormPosts.post(call, "/projects/" + id, formName.replaceFirst("-.*", ""),
+                refusal -> page(id, null, null, FormFailure.of(formName, refusal, form)));
     }
 
     /**

@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jixiao.console.Viewer;
 import io.jixiao.console.client.IndicatorClient;
 import io.jixiao.console.client.ReportClient;
-import io.jixiao.console.client.ServiceRefusal;
 import io.jixiao.console.config.ConsoleConfig;
 import io.jixiao.console.mapping.FormFailure;
 import io.jixiao.console.mapping.FormKeys;
@@ -121,14 +120,7 @@ public class ReviewPage {
     }
 
     private Response act(String code, int year, String formName, MultivaluedMap<String, String> form, Runnable call) {
-        try {
-            call.run();
-            return Redirects.to("/review/" + code + "/" + year, formName);
-        } catch (ServiceRefusal refusal) {
-            if (refusal.serviceFault()) {
-                throw refusal;
-            }
-            return Response.status(refusal.status()).entity(page(code, year, null, FormFailure.of(formName, refusal, form))).build();
-        }
+        return FormPosts.post(call, "/review/" + code + "/" + year, formName,
+                refusal -> page(code, year, null, FormFailure.of(formName, refusal, form)));
     }
 }

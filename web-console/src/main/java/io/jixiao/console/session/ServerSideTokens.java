@@ -72,11 +72,6 @@ public class ServerSideTokens implements TokenStateManager {
         return Uni.createFrom().voidItem();
     }
 
-    /** Sessions held now (a gauge for operators, and what the tests read). */
-    public int held() {
-        return sessions.size();
-    }
-
     @Scheduled(every = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetIdleSessions() {
         sessions.values().removeIf(this::expired);
