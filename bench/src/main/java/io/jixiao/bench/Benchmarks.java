@@ -758,12 +758,12 @@ public final class Benchmarks {
         reviewer.time(c, "cityDashboardDemo", "city dashboard (the demo's departments)", "/city?year=2023", 500);
     }
 
-    /** The synthetic city on topics and a report-service of its own: live intake, rebuild, reports. */
+    /** The synthetic city on a broker and a report-service of its own: live intake, rebuild, reports. */
     private void city() throws Exception {
         SyntheticCity.Shape shape = new SyntheticCity.Shape(Integer.parseInt(args.getOrDefault("departments", "100")),
                 Integer.parseInt(args.getOrDefault("projects", "40")), Integer.parseInt(args.getOrDefault("entries", "100")),
                 List.of(args.getOrDefault("years", "2021,2022,2023").split(",")).stream().map(Integer::valueOf).toList());
-        new CityBenchmark(args.getOrDefault("kafka", "127.0.0.1:9092"),
+        new CityBenchmark(run.resolve("bench-city-kafka"),
                 args.getOrDefault("issuer", "http://127.0.0.1:8180/realms/jixiao"),
                 Path.of("report-service/target/quarkus-app/quarkus-run.jar"), run.resolve("bench-city-report-service.log"),
                 shape).run(results, () -> password("reviewer"), () -> password("admin"),

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,55 +13,49 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jixiao.demo.Http;
+import io.jixiao.events.Topics;
+import io.jixiao.infra.KafkaBroker;
 import io.jixiao.infra.PostgresServer;
 import io.jixiao.infra.ServiceProcess;
 import io.jixiao.infra.TemporaryDatabase;
 
 /**
- * The synthetic city, kept apart from the local stack's demo: its events go to topics of their own,
- * read by a report-service instance of its own with a temporary database, so a million events never
- * reach the demo's consumers. Measures how fast that instance takes the events in from a cold start,
+ * The synthetic city, kept apart from the local stack's demo: its events go to a broker of its own, under the
+ * topic names production uses (a consumer takes a type only from the topic that owns it), read by a
+ * report-service instance of its own with a temporary database, so a million events never reach the demo's
+ * consumers. Measures how fast that instance takes the events in from a cold start,
  * the rebuild of its read model from them, and report assembly with the whole city loaded.
  */
 final class CityBenchmark {
 
-    static final String BUDGET_TOPIC = "bench.city.budget.events";
-    static final String INDICATOR_TOPIC = "bench.city.indicator.events";
     private static final int PARTITIONS = 3;
     private static final int MEASURED = 20;
 
-    private final String bootstrap;
+    private final Path brokerDir;
     private final String issuer;
     private final Path reportJar;
     private final Path log;
     private final SyntheticCity.Shape shape;
 
-    CityBenchmark(String bootstrap, String issuer, Path reportJar, Path log, SyntheticCity.Shape shape) {
-        this.bootstrap = bootstrap;
+    CityBenchmark(Path brokerDir, String issuer, Path reportJar, Path log, SyntheticCity.Shape shape) {
+        this.brokerDir = brokerDir;
         this.issuer = issuer;
         this.reportJar = reportJar;
         this.log = log;
         this.shape = shape;
     }
 
-    /** Tokens are asked for when needed: the run outlasts an access token's lifetime. */
     /**
      * A web console of the bench's own on {@link #CONSOLE_PORT}, reading the city's report-service: the city dashboard
      * with every synthetic department. (Its address is in the dev realm's redirects for this.)
@@ -74,21 +70,33 @@ final class CityBenchmark {
         city.put("departments", shape.departments()).put("projectsPerDepartment", shape.projectsPerDepartment())
                 .put("ledgerEntriesPerProject", shape.ledgerEntriesPerProject());
         city.putPOJO("fiscalYears", shape.fiscalYears());
-        recreateTopics();
-        System.out.printf("%nsynthetic city: %d departments × %d projects × %d ledger entries, fiscal years %s%n",
-                shape.departments(), shape.projectsPerDepartment(), shape.ledgerEntriesPerProject(), shape.fiscalYears());
-        SyntheticCity.Produced produced = SyntheticCity.produce(bootstrap, BUDGET_TOPIC, INDICATOR_TOPIC, shape);
-        city.put("events", produced.total()).put("producedInMillis", produced.millis());
-        System.out.printf("  %d events on %s and %s, written in %.1f s%n", produced.total(), BUDGET_TOPIC,
-                INDICATOR_TOPIC, produced.millis() / 1000.0);
+        deleteRecursively(brokerDir);
+        try (KafkaBroker broker = KafkaBroker.reopen(brokerDir, ServiceProcess.freePort(), ServiceProcess.freePort(),
+                PARTITIONS)) {
+            broker.createTopics(Map.of(Topics.BUDGET_EVENTS, PARTITIONS, Topics.INDICATOR_EVENTS, PARTITIONS));
+            System.out.printf("%nsynthetic city: %d departments × %d projects × %d ledger entries, fiscal years %s%n",
+                    shape.departments(), shape.projectsPerDepartment(), shape.ledgerEntriesPerProject(),
+                    shape.fiscalYears());
+            SyntheticCity.Produced produced = SyntheticCity.produce(broker.bootstrapServers(), Topics.BUDGET_EVENTS,
+                    Topics.INDICATOR_EVENTS, shape);
+            city.put("events", produced.total()).put("producedInMillis", produced.millis());
+            System.out.printf("  %d events on a broker of the city's own, written in %.1f s%n", produced.total(),
+                    produced.millis() / 1000.0);
+            consume(city, broker.bootstrapServers(), produced.total(), reviewerToken, adminToken, console);
+        } finally {
+            deleteRecursively(brokerDir);
+        }
+    }
 
+    private void consume(ObjectNode city, String bootstrap, long events, Supplier<String> reviewerToken,
+            Supplier<String> adminToken, Console console) throws Exception {
         PostgresServer postgres = PostgresServer.fromEnvironment();
         try (TemporaryDatabase database = postgres.createTemporaryDatabase("jixiao_bench_city")) {
             long started = System.nanoTime();
             int port = ServiceProcess.freePort();
             try (ServiceProcess service = ServiceProcess.start("report-service (synthetic city)", reportJar, port,
-                    environment(database, port), log, Duration.ofMinutes(2))) {
-                long applied = awaitApplied(database, produced.total(), Duration.ofMinutes(30));
+                    environment(database, port, bootstrap), log, Duration.ofMinutes(2))) {
+                long applied = awaitApplied(database, events, Duration.ofMinutes(30));
                 double seconds = (System.nanoTime() - started) / 1e9;
                 city.putObject("liveConsumption").put("events", applied).put("seconds", round(seconds))
                         .put("eventsPerSecond", round(applied / seconds));
@@ -99,8 +107,16 @@ final class CityBenchmark {
                 reports(city, service.baseUrl(), reviewerToken.get());
                 dashboard(city, service.baseUrl(), console);
             }
-        } finally {
-            deleteTopics();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 
@@ -116,18 +132,12 @@ final class CityBenchmark {
         }
     }
 
-    private Map<String, String> environment(TemporaryDatabase database, int port) {
+    private Map<String, String> environment(TemporaryDatabase database, int port, String bootstrap) {
         return Map.of(
                 "REPORT_HTTP_PORT", Integer.toString(port),
                 "REPORT_DB_URL", database.jdbcUrl(),
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
-                "OIDC_AUTH_SERVER_URL", issuer,
-                "MP_MESSAGING_INCOMING_BUDGET_EVENTS_TOPIC", BUDGET_TOPIC,
-                "MP_MESSAGING_INCOMING_INDICATOR_EVENTS_TOPIC", INDICATOR_TOPIC,
-                "MP_MESSAGING_INCOMING_BUDGET_EVENTS_GROUP_ID", "report-service-bench-city",
-                "MP_MESSAGING_INCOMING_INDICATOR_EVENTS_GROUP_ID", "report-service-bench-city",
-                // its outbox publishes nothing yet; it must not share the demo's topic all the same
-                "JIXIAO_OUTBOX_TOPIC", "bench.city.report.events");
+                "OIDC_AUTH_SERVER_URL", issuer);
     }
 
     /** The instance's inbox holds one row per event applied: done when it holds them all. */
@@ -197,46 +207,6 @@ final class CityBenchmark {
         double p95 = micros[(int) Math.ceil(MEASURED * 0.95) - 1] / 1000.0;
         r.put(key + "P50Millis", p50).put(key + "P95Millis", p95);
         System.out.printf("  %-52s p50 %7.1f ms, p95 %7.1f ms%n", what, p50, p95);
-    }
-
-    private void recreateTopics() throws Exception {
-        deleteTopics();
-        try (Admin admin = admin()) {
-            // a deletion completes in the background: retry until the names are free again
-            for (int attempt = 0;; attempt++) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(BUDGET_TOPIC, PARTITIONS, (short) 1),
-                            new NewTopic(INDICATOR_TOPIC, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
-                    return;
-                } catch (ExecutionException e) {
-                    if (attempt >= 20) {
-                        throw e;
-                    }
-                    Thread.sleep(500);
-                }
-            }
-        }
-    }
-
-    private void deleteTopics() throws Exception {
-        try (Admin admin = admin()) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<String> ours = List.of(BUDGET_TOPIC, INDICATOR_TOPIC, BUDGET_TOPIC + ".dlq", INDICATOR_TOPIC + ".dlq")
-                    .stream().filter(existing::contains).toList();
-            if (!ours.isEmpty()) {
-                admin.deleteTopics(ours).all().get(60, TimeUnit.SECONDS);
-            }
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                throw e;
-            }
-        }
-    }
-
-    private Admin admin() {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        return Admin.create(p);
     }
 
     private static long count(TemporaryDatabase database, String sql) throws SQLException {

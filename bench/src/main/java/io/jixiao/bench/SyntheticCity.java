@@ -57,8 +57,6 @@ import io.jixiao.events.EventTypes;
  */
 public final class SyntheticCity {
 
-    /** Names this generator as the events' producer, where a real event says {@code /jixiao/budget-service}. */
-    static final String SOURCE = "/jixiao/bench-synthetic-city";
 
     private static final long SEED = 20230630L;
     /** Schema-checking every event would dominate the run; the first ones of each type catch any shape bug. */
@@ -797,7 +795,8 @@ public final class SyntheticCity {
             header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
             header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
             header(record, CloudEventHeaders.TYPE, type);
-            header(record, CloudEventHeaders.SOURCE, SOURCE);
+            // as the owning service would: a consumer takes a type only from its owner's source
+            header(record, CloudEventHeaders.SOURCE, EventTypes.sourceOf(type));
             header(record, CloudEventHeaders.SUBJECT, subject);
             // microseconds, as the relay's times are (they come from a PostgreSQL timestamptz)
             header(record, CloudEventHeaders.TIME,
