@@ -14,6 +14,37 @@ document.addEventListener('DOMContentLoaded', function () {
       if (p) { p.hidden = false; }
     });
   });
+  // A Word or Excel file is generated on request, which can take seconds: fetched here so the page shows its
+  // progress beside the link while it is made, then handed to the browser as a download. Any failure (the session ended,
+  // the service refused) falls back to following the link, where the console's own pages explain it.
+  document.querySelectorAll('a.download[href$=".docx"], a.download[href$=".xlsx"]').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      if (!window.fetch || !window.URL || link.getAttribute('aria-busy') === 'true') { return; }
+      event.preventDefault();
+      var progress = document.createElement('progress');
+      progress.className = 'download-progress';
+      progress.setAttribute('aria-label', '正在生成' + link.textContent);
+      link.setAttribute('aria-busy', 'true');
+      link.after(progress);
+      fetch(link.href, { credentials: 'same-origin', redirect: 'error' })
+        .then(function (r) {
+          if (!r.ok) { throw new Error(r.status); }
+          return r.blob().then(function (blob) { return { blob: blob, name: fileName(r, link.href) }; });
+        })
+        .then(function (file) {
+          var url = URL.createObjectURL(file.blob);
+          var save = document.createElement('a');
+          save.href = url;
+          save.download = file.name;
+          document.body.appendChild(save);
+          save.click();
+          save.remove();
+          setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+        })
+        .catch(function () { window.location.href = link.href; })
+        .finally(function () { progress.remove(); link.removeAttribute('aria-busy'); });
+    });
+  });
   var data = document.getElementById('city-chart-data');
   if (data && window.echarts) { cityChart(JSON.parse(data.textContent)); }
 });
@@ -36,4 +67,10 @@ function cityChart(d) {
     }]
   });
   window.addEventListener('resize', function () { chart.resize(); });
+}
+
+// The name report-service gives the file (Content-Disposition), else the link's last segment.
+function fileName(response, href) {
+  var given = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
+  return given ? given[1] : href.substring(href.lastIndexOf('/') + 1);
 }

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -29,6 +32,7 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     private final String console;
     private final Path screenshots;
+    private final Path downloads;
     private final WebDriverWait wait;
 
     Browser(String console, Path screenshots) {
@@ -37,6 +41,13 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--lang=zh-CN");
+        try {
+            this.downloads = Files.createTempDirectory("jixiao-downloads-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         this.driver = new ChromeDriver(options);
         this.console = console;
         this.screenshots = screenshots;
@@ -112,6 +123,33 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
     }
 
+    /**
+     * Clicks a download link and waits for the file to be saved; returns it, and whether the page showed a
+     * progress bar while the file was being made.
+     */
+    Download download(String css) {
+        script("""
+                window.sawProgress = false;
+                new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(n => {
+                  if (n.tagName === 'PROGRESS') { window.sawProgress = true; }
+                }))).observe(document.body, {childList: true, subtree: true});""");
+        find(css).click();
+        Path file = wait.until(d -> saved().orElse(null));
+        return new Download(file, Boolean.TRUE.equals(script("return window.sawProgress;")));
+    }
+
+    record Download(Path file, boolean progressShown) {
+    }
+
+    /** A file saved whole in the download folder (Chromium writes {@code .crdownload} until it is). */
+    private Optional<Path> saved() {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Saves the page as it looks now under the module's target/screenshots/. */
     Path shot(String name) {
         try {
@@ -144,5 +182,13 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        try (Stream<Path> files = Files.list(downloads)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+            Files.delete(downloads);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,6 +47,7 @@ class WebConsoleTest {
     static Path screenshots;
     static String projectId;
     static String indicatorId;
+    static String countedIndicatorId;
 
     @BeforeAll
     static void aFundedProjectWithAnIndicator() throws InterruptedException {
@@ -70,7 +74,7 @@ class WebConsoleTest {
         // indicator-service learns of the project from budget-service's event: it refuses the indicator until then
         String body = """
                 {"departmentCode":"HHGXJ","fiscalYear":%d,"projectId":"%s","level1":"OUTPUT","level2":"QUANTITY",
-                 "name":"服务企业户数","direction":"GE","target":"200","unit":"户","weight":"50","actualSource":"ENTERED"}"""
+                 "name":"服务企业户数","direction":"GE","target":"200","unit":"户","weight":"30","actualSource":"ENTERED"}"""
                 .formatted(YEAR, projectId);
         Http.Reply indicator = Http.post(platform.indicator.baseUrl() + "/api/indicators", user, body);
         for (long giveUp = System.nanoTime() + 30_000_000_000L; indicator.status() == 400 && System.nanoTime() < giveUp;) {
@@ -79,6 +83,13 @@ class WebConsoleTest {
         }
         assertEquals(201, indicator.status(), indicator.body());
         indicatorId = indicator.json().get("id").asText();
+        // an output counted from the department's own output records (the rest of the output group's 50 points)
+        Http.Reply counted = Http.post(platform.indicator.baseUrl() + "/api/indicators", user, """
+                {"departmentCode":"HHGXJ","fiscalYear":%d,"projectId":"%s","level1":"OUTPUT","level2":"QUANTITY",
+                 "name":"平台咨询服务次数","direction":"GE","target":"100","unit":"次","weight":"20",
+                 "actualSource":"OUTPUT_RECORDS"}""".formatted(YEAR, projectId));
+        assertEquals(201, counted.status(), counted.body());
+        countedIndicatorId = counted.json().get("id").asText();
         // the rest of the template's groups (财预〔2020〕10号: benefit 30, satisfaction 10), met through the API
         for (String other : List.of(
                 "\"level1\":\"BENEFIT\",\"level2\":\"SOCIAL\",\"name\":\"企业问题办结率\",\"target\":\"95\",\"unit\":\"%\",\"weight\":\"30\"",
@@ -162,13 +173,42 @@ class WebConsoleTest {
             assertEquals("9.10", staff.text("#project-spent"));
             assertEquals(1, staff.all("#ledger tbody tr").stream().filter(r -> r.getText().contains("1,000.00")).count());
 
+            // that 1,000.00 reversed, starting from its row in the ledger: the form arrives with the entry filled in
+            WebElement entry = staff.all("#ledger tbody tr").stream().filter(r -> r.getText().contains("1,000.00"))
+                    .findFirst().orElseThrow();
+            String entryId = entry.findElement(By.cssSelector("code")).getText();
+            entry.findElement(By.cssSelector("a.reverse")).click();
+            assertEquals(entryId, staff.find("#entryId").getAttribute("value"));
+            staff.type("#reason", "重复支付，收款方已退回");
+            staff.date("#reversedOn", YEAR + "-07-02");
+            staff.click("#reverse-entry");
+            staff.waitForText("#done", "冲销已记录");
+            assertEquals("9.00", staff.text("#project-spent"));
+            assertTrue(staff.text("#ledger").contains("支出冲销"), staff.text("#ledger"));
+            staff.shot("03b-disbursement-reversed");
+
             // an actual value and a deviation reason for the indicator
             staff.type("#actual-" + indicatorId, "180");
             staff.type("#deviation-" + indicatorId, "下半年两个园区平台迁移，部分企业延至次年接入");
             staff.find("#indicator-" + indicatorId + " form.actual-form button").click();
-            staff.waitForText("#done", "实际完成值已保存");
+            staff.waitForText("#done", "实际完成值与偏差原因已保存");
             assertTrue(staff.text("#indicator-" + indicatorId + " .actual").contains("180"));
             staff.shot("04-actual-entered");
+
+            // an output record for the counted indicator, under its list of records: its actual is their sum
+            String records = "#indicator-" + countedIndicatorId + " details";
+            staff.find(records + " summary").click();
+            staff.date("#recordedOn-" + countedIndicatorId, YEAR + "-09-30");
+            staff.type("#quantity-" + countedIndicatorId, "96");
+            staff.type("#note-" + countedIndicatorId, "第三季度企业咨询");
+            staff.find(records + " form button").click();
+            staff.waitForText("#done", "产出记录已添加");
+            assertTrue(staff.text(records + " summary").contains("1 条"), staff.text(records + " summary"));
+            assertTrue(staff.text("#indicator-" + countedIndicatorId + " .actual").contains("96"),
+                    staff.text("#indicator-" + countedIndicatorId));
+            staff.find(records + " summary").click();
+            assertTrue(staff.text(records + " ul").contains("第三季度企业咨询"), staff.text(records + " ul"));
+            staff.shot("04b-output-record-added");
 
             // the year scored with the actual entered: the home page shows the score
             staff.open(HOME);
@@ -222,7 +262,7 @@ class WebConsoleTest {
 
     @Test
     @Order(3)
-    void theLeadSeesTheCommentCorrectsAndResubmitsTheReviewerAcceptsAndPublishes() {
+    void theLeadSeesTheCommentCorrectsAndResubmitsTheReviewerAcceptsAndPublishes() throws Exception {
         try (Browser lead = new Browser(console, screenshots)) {
             lead.open(HOME + "/report");
             lead.signIn("hhgxj-lead", PASSWORD);
@@ -251,21 +291,22 @@ class WebConsoleTest {
             reviewer.click("#publish-report");
             reviewer.waitForText("#report-status", "已公开");
 
-            // the city dashboard: the department with its colour (91 % spent by December: green), its report's files
+            // the city dashboard: the department with its colour (90 % spent and 96 % of the counted output by
+            // December: green), its report's files
             reviewer.open("/city?year=" + YEAR);
             String row = "#departments tr[data-department='" + DEPARTMENT + "']";
             assertTrue(reviewer.find(row).getAttribute("class").contains("colour-green"), reviewer.find(row).getText());
-            assertTrue(reviewer.text(row).contains("91.00%"), reviewer.text(row));
+            assertTrue(reviewer.text(row).contains("90.00%"), reviewer.text(row));
             Object chartDrawn = reviewer.script("return !!document.querySelector('#city-chart canvas');");
             assertEquals(Boolean.TRUE, chartDrawn, "the chart is drawn");
             reviewer.assertFieldsLabelledAndReachable();
             reviewer.shot("09-city-dashboard");
-            Object download = reviewer.asyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    fetch(document.querySelector(arguments[0] + ' a.download').href)
-                      .then(r => done([r.status, r.headers.get('content-type')]));""", row);
-            assertEquals(200L, ((List<?>) download).get(0), String.valueOf(download));
-            assertTrue(String.valueOf(((List<?>) download).get(1)).contains("wordprocessingml"), String.valueOf(download));
+            // the published Word file, made on request: a progress bar beside the link until it is saved
+            Browser.Download word = reviewer.download(row + " a.download[href$='.docx']");
+            assertTrue(word.progressShown(), "a progress bar while the file is made");
+            assertTrue(word.file().getFileName().toString().endsWith(".docx"), word.file().toString());
+            byte[] bytes = Files.readAllBytes(word.file());
+            assertTrue(bytes.length > 1000 && bytes[0] == 'P' && bytes[1] == 'K', "a Word (zip) file: " + bytes.length + " bytes");
         }
     }
 
@@ -314,6 +355,6 @@ class WebConsoleTest {
         String reviewer = Http.token(platform.keycloak.tokenEndpoint(), Map.of("grant_type", "password",
                 "client_id", "jixiao-test-login", "username", "reviewer", "password", PASSWORD, "scope", "openid"));
         JsonNode balance = Http.get(platform.budget.baseUrl() + "/api/projects/" + projectId + "/balance", reviewer).json();
-        assertEquals("91000.00", balance.at("/total/spent").asText(), balance.toString());
+        assertEquals("90000.00", balance.at("/total/spent").asText(), balance.toString());
     }
 }

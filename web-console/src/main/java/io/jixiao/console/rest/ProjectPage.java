@@ -58,8 +58,9 @@ public class ProjectPage {
     Template page;
 
     @GET
-    public TemplateInstance show(@PathParam("id") UUID id, @QueryParam("after") String after, @QueryParam("done") String done) {
-        return page(id, after, done, FormFailure.NONE);
+    public TemplateInstance show(@PathParam("id") UUID id, @QueryParam("after") String after, @QueryParam("done") String done,
+            @QueryParam("reverse") UUID reverse) {
+        return page(id, after, done, FormFailure.NONE).data("reverse", reverse);
     }
 
     private TemplateInstance page(UUID id, String after, String done, FormFailure failure) {
@@ -69,7 +70,8 @@ public class ProjectPage {
             lines.add(new IndicatorWithRecords(i, indicators.outputRecords(UUID.fromString(i.path("id").asText()))));
         }
         return page.data("project", project).data("ledger", budget.ledger(id, after, config.ledgerPageSize()))
-                .data("indicators", lines).data("after", after).data("done", done).data("failure", failure);
+                .data("indicators", lines).data("after", after).data("done", done).data("failure", failure)
+                .data("reverse", null);
     }
 
     @POST
@@ -103,7 +105,7 @@ public class ProjectPage {
     public Response addOutputRecord(@PathParam("id") UUID id, @PathParam("indicator") UUID indicator,
             MultivaluedMap<String, String> form) {
         return write(id, "output-" + indicator, form, () -> indicators.addOutputRecord(indicator, FormKeys.of(form),
-                body(form, "recordedOn", "quantity", "note")));
+                body(form, "recordedOn", "quantity", "numerator", "denominator", "note")));
     }
 
     private Response write(UUID id, String formName, MultivaluedMap<String, String> form, Runnable call) {
