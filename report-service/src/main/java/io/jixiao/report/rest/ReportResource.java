@@ -33,9 +33,6 @@ import io.jixiao.report.service.ReportFiles;
 import io.jixiao.report.service.ReportService;
 import io.jixiao.common.time.FiscalYear;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -47,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "reports")
 public class ReportResource {
+
+    /** The answer of each file download, declared once in META-INF/openapi.yaml's components. */
+    private static final String REPORT_FILE = "ReportFile";
 
     @Inject
     ReportService reports;
@@ -67,13 +67,7 @@ public class ReportResource {
 
     /** report.json, report.html, report.docx or report.xlsx of the live draft. */
     @Operation(operationId = "getReportFile", summary = "The report as it stands, as a file (report.html, .docx, .xlsx, .json)")
-    @APIResponse(responseCode = "200", description = "The file: report.html, report.docx, report.xlsx or report.json",
-            content = { @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", ref = REPORT_FILE)
     @GET
     @Path("/{file: report\\.[a-z]+}")
     @Produces(MediaType.WILDCARD)
@@ -172,13 +166,7 @@ public class ReportResource {
     }
 
     @Operation(operationId = "getReportVersionFile", summary = "A frozen version of the report, as a file")
-    @APIResponse(responseCode = "200", description = "The file: report.html, report.docx, report.xlsx or report.json",
-            content = { @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", ref = REPORT_FILE)
     @GET
     @Path("/versions/{number}/{file: report\\.[a-z]+}")
     @Produces(MediaType.WILDCARD)
@@ -190,13 +178,7 @@ public class ReportResource {
 
     /** The published report, as the finance portal pulls it. */
     @Operation(operationId = "getPublishedReportFile", summary = "The published report, as a file")
-    @APIResponse(responseCode = "200", description = "The file: report.html, report.docx, report.xlsx or report.json",
-            content = { @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
-                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "200", ref = REPORT_FILE)
     @GET
     @Path("/published/{file: report\\.[a-z]+}")
     @Produces(MediaType.WILDCARD)

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.jixiao.events.Actor;
+import io.jixiao.common.jdbc.SqlValues;
 import io.jixiao.common.security.Caller;
 
 /**
@@ -72,7 +73,7 @@ public class ChangeHistory {
                 .setParameter(1, objectType).setParameter(2, objectId).getResultList();
         List<Change> changes = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            changes.add(new Change(at(r[0]), (String) r[1], (String) r[2], (String) r[3], read((String) r[4]),
+            changes.add(new Change(SqlValues.offsetDateTime(r[0]), (String) r[1], (String) r[2], (String) r[3], read((String) r[4]),
                     read((String) r[5])));
         }
         return changes;
@@ -92,15 +93,5 @@ public class ChangeHistory {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static OffsetDateTime at(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return value instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC) : null;
     }
 }

@@ -86,6 +86,34 @@ public final class IdempotencyBatch {
         return p;
     }
 
+    /** Runs {@link #CLAIM} for the group; returns the ids of the keys it claimed. */
+    public static Set<String> claim(Connection c, List<Claim> claims) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(CLAIM)) {
+            bindClaims(st, 1, claims);
+            try (ResultSet rs = st.executeQuery()) {
+                return claimed(rs);
+            }
+        }
+    }
+
+    /** Runs {@link #STORED} for the keys; returns the answers stored for them, by key id. */
+    public static Map<String, Stored> stored(Connection c, List<Claim> keys) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(STORED)) {
+            bindKeys(st, 1, keys);
+            try (ResultSet rs = st.executeQuery()) {
+                return stored(rs);
+            }
+        }
+    }
+
+    /** Runs {@link #STORE_ANSWERS}. */
+    public static void storeAnswers(Connection c, List<Answer> answers) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(STORE_ANSWERS)) {
+            bindAnswers(st, 1, answers);
+            st.executeUpdate();
+        }
+    }
+
     /** {@link #CLAIM}'s result: the ids ({@link Claim#id()}) of the keys this group claimed. */
     public static Set<String> claimed(ResultSet rs) throws SQLException {
         Set<String> claimed = new HashSet<>();

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
@@ -16,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,8 @@ import io.jixiao.common.security.Caller;
  * scoped to the caller. A refused write stores nothing, so its retry runs again.
  *
  * <p>Two racing requests with one key serialise on the key's row: the second waits for the first to
- * commit, then replays its response.
+ * commit, then replays its response. (A key is claimed while the first runs; the claim's insert waits for that
+ * transaction, so a key whose row is seen always has its answer.)
  */
 @ApplicationScoped
 public class IdempotentWrites {
@@ -57,42 +59,22 @@ public class IdempotentWrites {
     @Transactional
     public Response run(String key, String operation, Object request, Supplier<WriteResult> write) {
         requireKey(key);
-        String fingerprint = fingerprint(operation, request);
-        int claimed = em.createNativeQuery("""
-                insert into idempotency_record (caller, idempotency_key, request_hash, created_at)
-                values (?1, ?2, ?3, ?4) on conflict do nothing""")
-                .setParameter(1, caller.subject())
-                .setParameter(2, key)
-                .setParameter(3, fingerprint)
-                .setParameter(4, OffsetDateTime.now())
-                .executeUpdate();
-        if (claimed == 0) {
-            return replay(key, fingerprint);
+        IdempotencyBatch.Claim claim = new IdempotencyBatch.Claim(caller.subject(), key, fingerprint(operation, request));
+        // the group commit's statements, for a group of one: the table's SQL lives in IdempotencyBatch only
+        Session session = em.unwrap(Session.class);
+        if (!session.doReturningWork(c -> IdempotencyBatch.claim(c, List.of(claim))).contains(claim.id())) {
+            IdempotencyBatch.Stored stored = session.doReturningWork(c -> IdempotencyBatch.stored(c, List.of(claim)))
+                    .get(claim.id());
+            requireSameRequest(key, claim.fingerprint(), stored.fingerprint());
+            return replayed(stored.status(), stored.body(), stored.location());
         }
         WriteResult outcome = write.get();
-        em.createNativeQuery("""
-                update idempotency_record set response_status = ?1, response_body = ?2, location = ?3
-                where caller = ?4 and idempotency_key = ?5""")
-                .setParameter(1, outcome.status())
-                .setParameter(2, serialise(outcome.body()))
-                .setParameter(3, outcome.location() == null ? null : outcome.location().toString())
-                .setParameter(4, caller.subject())
-                .setParameter(5, key)
-                .executeUpdate();
+        // the write's own statements first, so that a constraint it breaks is refused here, as the write's failure
+        em.flush();
+        IdempotencyBatch.Answer answer = new IdempotencyBatch.Answer(claim.caller(), key, outcome.status(),
+                serialise(outcome.body()), outcome.location() == null ? null : outcome.location().toString());
+        session.doWork(c -> IdempotencyBatch.storeAnswers(c, List.of(answer)));
         return toResponse(outcome);
-    }
-
-    private Response replay(String key, String fingerprint) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select request_hash, response_status, response_body, location from idempotency_record
-                where caller = ?1 and idempotency_key = ?2""")
-                .setParameter(1, caller.subject())
-                .setParameter(2, key)
-                .getResultList();
-        Object[] row = rows.get(0);
-        requireSameRequest(key, fingerprint, (String) row[0]);
-        return replayed((Integer) row[1], (String) row[2], (String) row[3]);
     }
 
     /** A key may only be used again for the same request: anything else is refused with 422. */

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.jixiao.common.jdbc.SqlValues;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -138,7 +139,7 @@ public class HeldEvents {
         for (Object[] r : rows) {
             held.add(new Held((UUID) r[0], Status.valueOf((String) r[1]), (String) r[2], ((Number) r[3]).intValue(),
                     ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (UUID) r[7], (String) r[8], (String) r[9],
-                    ((Number) r[10]).intValue(), toOffsetDateTime(r[11])));
+                    ((Number) r[10]).intValue(), SqlValues.offsetDateTime(r[11])));
         }
         return held;
     }
@@ -185,18 +186,5 @@ public class HeldEvents {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return null;
     }
 }
