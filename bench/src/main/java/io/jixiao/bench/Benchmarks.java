@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.jixiao.demo.Http;
+import io.jixiao.demo.Options;
 
 /**
  * The DESIGN §12 figures, measured against the running local stack ({@code ./jixiao up}): disbursement
@@ -98,10 +99,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] argv) throws Exception {
-        Map<String, String> args = new HashMap<>();
-        for (int i = 0; i + 1 < argv.length; i += 2) {
-            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
-        }
+        Map<String, String> args = Options.parse(argv);
         Benchmarks b = new Benchmarks(args);
         // --only writes,freshness,report,console,city,footprint picks some (default: all)
         List<String> only = List.of(args.getOrDefault("only", "writes,freshness,report,console,city,footprint").split(","));

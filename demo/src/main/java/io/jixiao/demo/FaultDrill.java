@@ -64,13 +64,8 @@ public final class FaultDrill {
      * knows the stack's processes. Prints the figures; exits 1 when the ledger or a consumer does not hold.
      */
     public static void main(String[] args) throws InterruptedException {
-        Map<String, String> a = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        Endpoints at = new Endpoints(a.getOrDefault("budget", "http://127.0.0.1:8081"),
-                a.getOrDefault("indicator", "http://127.0.0.1:8082"), a.getOrDefault("report", "http://127.0.0.1:8083"),
-                a.getOrDefault("issuer", "http://127.0.0.1:8180/realms/jixiao") + "/protocol/openid-connect/token");
+        Map<String, String> a = Options.parse(args);
+        Endpoints at = Endpoints.from(a);
         String jixiao = a.getOrDefault("jixiao", "./jixiao");
         Faults faults = new Faults() {
             @Override

@@ -27,6 +27,14 @@ public final class SeedDemo {
 
     /** Where the services and the token endpoint are. */
     public record Endpoints(String budget, String indicator, String report, String tokenEndpoint) {
+
+        /** From {@code --budget --indicator --report --issuer}; the local stack's addresses by default. */
+        public static Endpoints from(Map<String, String> options) {
+            return new Endpoints(options.getOrDefault("budget", "http://127.0.0.1:8081"),
+                    options.getOrDefault("indicator", "http://127.0.0.1:8082"),
+                    options.getOrDefault("report", "http://127.0.0.1:8083"),
+                    options.getOrDefault("issuer", "http://127.0.0.1:8180/realms/jixiao") + "/protocol/openid-connect/token");
+        }
     }
 
     private final Endpoints at;
@@ -54,13 +62,8 @@ public final class SeedDemo {
     }
 
     public static void main(String[] args) {
-        Map<String, String> a = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        Endpoints at = new Endpoints(a.getOrDefault("budget", "http://127.0.0.1:8081"),
-                a.getOrDefault("indicator", "http://127.0.0.1:8082"), a.getOrDefault("report", "http://127.0.0.1:8083"),
-                a.getOrDefault("issuer", "http://127.0.0.1:8180/realms/jixiao") + "/protocol/openid-connect/token");
+        Map<String, String> a = Options.parse(args);
+        Endpoints at = Endpoints.from(a);
         SeedDemo demo = new SeedDemo(at, Path.of(a.getOrDefault("data", "demo/data/hhgxj-2023.json")),
                 Path.of(a.getOrDefault("out", "out/demo")), System.out);
         JsonNode summary = demo.run();
