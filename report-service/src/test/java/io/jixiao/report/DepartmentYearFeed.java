@@ -52,13 +52,22 @@ public final class DepartmentYearFeed implements AutoCloseable {
 
     /** Goals and indicators whose weights add up under the default policy, with their actual values. */
     public DepartmentYearFeed targets() {
+        return targets(true);
+    }
+
+    /** The seed's targets; without the satisfaction survey's result when {@code surveyed} is false. */
+    public DepartmentYearFeed targets(boolean surveyed) {
         goal(null, "聚焦新型制造业产业链高质量发展");
         cost("智慧怀化工作经费", smartCity, "30", smartCity.line("2023年预算"), "28", "5");
         cost("结转2022年度智慧怀化相关项目经费", smartCity, "4", smartCity.line("2022年结转"), "4", "5");
         cost("安全生产工作经费", safety, "15", null, "14", "10");
         indicator("受理企业诉求", null, "OUTPUT", "QUANTITY", "GE", "2486", "个", "30", "2486", null);
         indicator("新增规模工业企业", null, "BENEFIT", "SOCIAL", "GE", "100", "家", "30", "122", null);
-        indicator("服务对象满意度", null, "SATISFACTION", "SERVICE_OBJECT", "GE", "95", "%", "10", "96", null);
+        if (surveyed) {
+            indicator("服务对象满意度", null, "SATISFACTION", "SERVICE_OBJECT", "GE", "95", "%", "10", "96", null);
+        } else {
+            define("服务对象满意度", null, "SATISFACTION", "SERVICE_OBJECT", "GE", "95", "%", "10", "ENTERED", null);
+        }
         return this;
     }
 

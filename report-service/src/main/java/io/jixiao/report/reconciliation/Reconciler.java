@@ -254,6 +254,31 @@ public final class Reconciler {
         }
     }
 
+    /** An indicator line the department fills in, and whether it has an actual (a number, words or a tier). */
+    public record IndicatorLine(String name, boolean notApplicable, boolean hasActual) {
+    }
+
+    /**
+     * Every line the department fills in has an actual before the report goes in (completeness): a line without
+     * one would otherwise score 0 unnoticed. A line marked not applicable needs none; ledger-fed lines are not
+     * typed and are checked against the ledger instead ({@link #scoreBasis}).
+     */
+    public static void completeness(List<Finding> findings, List<IndicatorLine> lines) {
+        int missing = 0;
+        for (IndicatorLine line : lines) {
+            if (!line.notApplicable() && !line.hasActual()) {
+                findings.add(new Finding("INDICATOR_WITHOUT_ACTUAL", Severity.BLOCKING, line.name(),
+                        "'" + line.name() + "' has no actual value: enter it, or mark the line not applicable",
+                        null, null));
+                missing++;
+            }
+        }
+        if (missing == 0 && !lines.isEmpty()) {
+            findings.add(new Finding("INDICATOR_WITHOUT_ACTUAL", Severity.OK, "indicators",
+                    "every indicator line has an actual value", null, null));
+        }
+    }
+
     /** A requirement the score raised (DESIGN §6.2), and whether it has been met since. */
     public record Requirement(String code, UUID indicatorId, String message) {
     }

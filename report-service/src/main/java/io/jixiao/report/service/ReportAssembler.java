@@ -152,6 +152,10 @@ public class ReportAssembler {
         }
         List<Finding> findings = new ArrayList<>(Reconciler.check(figures, totals, stated, ceilings, weights, scoredGroups,
                 narrative));
+        Reconciler.completeness(findings, indicators.stream().filter(i -> !"LEDGER".equals(i.actualSource))
+                .map(i -> new Reconciler.IndicatorLine(i.name, i.notApplicable, i.actual != null
+                        || (i.actualText != null && !i.actualText.isBlank()) || i.qualitativeTier != null))
+                .toList());
         if (score != null) {
             Reconciler.scoreBasis(findings, new Reconciler.ScoreBasis(score.executionRate, score.budget, score.spent),
                     totals, ledgerFedActuals(indicators, projects, lines, totals));

@@ -147,4 +147,17 @@ class ReconcilerTest {
     private static BigDecimal yuan(String value) {
         return new BigDecimal(value);
     }
+
+    @Test
+    void aLineWithoutAnActualBlocksUnlessItIsNotApplicable() {
+        List<Finding> findings = new ArrayList<>();
+        Reconciler.completeness(findings, List.of(new Reconciler.IndicatorLine("受理企业诉求", false, true),
+                new Reconciler.IndicatorLine("服务对象满意度", false, false),
+                new Reconciler.IndicatorLine("园区亩均税收", true, false)));
+        assertEquals(List.of("服务对象满意度"), findings.stream().filter(Finding::blocking).map(Finding::subject).toList());
+
+        List<Finding> complete = new ArrayList<>();
+        Reconciler.completeness(complete, List.of(new Reconciler.IndicatorLine("受理企业诉求", false, true)));
+        assertEquals(List.of(Severity.OK), complete.stream().map(Finding::severity).toList());
+    }
 }

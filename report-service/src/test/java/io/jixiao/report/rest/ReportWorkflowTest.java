@@ -136,6 +136,25 @@ class ReportWorkflowTest {
     }
 
     @Test
+    void anIndicatorWithoutAnActualBlocksSubmissionUntilItHasOne() {
+        String dept = newDepartmentCode();
+        String base = "/api/reports/" + dept + "/2023";
+        try (DepartmentYearFeed feed = new DepartmentYearFeed(dept)) {
+            feed.money().targets(false).scored("89.39", "良", List.of());
+            awaitReport(dept, r -> r.getList("indicators").size() == 6 && r.getString("score.grade") != null);
+            // it would score 0 unnoticed: the report names it and the lead cannot submit
+            as(TestTokens.deptLead(dept)).post(base + "/submit").then().statusCode(409)
+                    .body("type", equalTo("urn:jixiao:problem:blocking-findings"))
+                    .body("findings.code", contains("INDICATOR_WITHOUT_ACTUAL"))
+                    .body("findings[0].message", containsString("'服务对象满意度' has no actual value"));
+
+            feed.actual(feed.indicators.get("服务对象满意度"), null, "96", "ENTERED", null);
+            awaitReport(dept, r -> r.getList("findings.findAll { it.severity == 'BLOCKING' }").isEmpty());
+            as(TestTokens.deptLead(dept)).post(base + "/submit").then().statusCode(200).body("number", equalTo(1));
+        }
+    }
+
+    @Test
     void anotherDepartmentSeesNoReportAndAnUnknownSectionIsRefused() {
         String dept = newDepartmentCode();
         String base = "/api/reports/" + dept + "/2023";
