@@ -11,6 +11,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 import io.jixiao.common.inbox.EventHandler;
 import io.jixiao.common.inbox.IncomingEvent;
@@ -32,6 +36,10 @@ import io.jixiao.indicator.service.LedgerActuals;
  * indicators follow. Every money event carries the project's and the line's totals after it; events
  * of a project arrive in order (one partition per project), so the latest totals are the truth.
  *
+ * <p>A batch's totals are written set-based ({@link LedgerTotals}): the projects it moves are read once,
+ * read-only, and their totals written by one statement per table after the batch, so Hibernate neither keeps
+ * snapshots of them nor updates them row by row. Registrations and new lines, rare, stay entity writes.
+ *
  * <p>The indicators follow once per batch, not once per event: a project with twenty disbursements in
  * one poll has its actuals recomputed, and an IndicatorActualChanged published, once, from the totals
  * after the last of them (by the actor of that last one). What the report shows is the same; the
@@ -43,27 +51,26 @@ public class LedgerProjection implements EventHandler {
     @Inject
     LedgerActuals ledgerActuals;
 
+    @Inject
+    LedgerTotals totals;
+
+    @Inject
+    EntityManager em;
+
     /**
-     * Loads the projects and funding lines a batch moves in two queries, so applying its events finds
-     * them in the session instead of reading them one by one.
+     * Loads the projects a batch moves in one query, read-only: their totals are written by {@link LedgerTotals},
+     * and the ledger-fed indicators read them from the session afterwards.
      */
     @Override
     public void prepare(List<IncomingEvent> events) {
         Set<UUID> projects = new HashSet<>();
-        Set<UUID> lines = new HashSet<>();
         for (IncomingEvent event : events) {
             if (event.data() instanceof ProjectEvent p) {
                 projects.add(p.projectId());
             }
-            if (event.data() instanceof LedgerMoved m) {
-                lines.add(m.fundingLineId());
-            }
         }
         if (!projects.isEmpty()) {
-            ProjectLedger.list("projectId in ?1", projects);
-        }
-        if (!lines.isEmpty()) {
-            FundingLineLedger.list("fundingLineId in ?1", lines);
+            ProjectLedger.find("projectId in ?1", projects).withHint(HibernateHints.HINT_READ_ONLY, true).list();
         }
     }
 
@@ -77,10 +84,7 @@ public class LedgerProjection implements EventHandler {
             totals(known, added.projectTotals());
         } else if (event.data() instanceof LedgerMoved moved) {
             ProjectLedger known = known(moved);
-            FundingLineLedger line = FundingLineLedger.findById(moved.fundingLineId());
-            if (line != null) {
-                copy(line, moved.lineTotals());
-            }
+            totals.line(moved.fundingLineId(), moved.lineTotals());
             totals(known, moved.projectTotals());
         }
         // departments and declared figures: nothing of ours
@@ -88,6 +92,11 @@ public class LedgerProjection implements EventHandler {
 
     @Override
     public void applied(List<IncomingEvent> events) {
+        // registrations and new lines first, then the batch's last totals over them, in one statement per table
+        em.flush();
+        em.unwrap(Session.class).doWork(totals::write);
+        // a line registered or added in this batch is in the session as it was then: read its totals back
+        totals.linesToReadBack().forEach(em::refresh);
         // each project's last actor, in the order the projects first moved
         Map<UUID, Actor> moved = new LinkedHashMap<>();
         for (IncomingEvent event : events) {
@@ -110,6 +119,9 @@ public class LedgerProjection implements EventHandler {
         if (project == null) {
             project = new ProjectLedger();
             project.projectId = p.projectId();
+        } else {
+            // read read-only by prepare: what the registration changes is written as an entity's change
+            em.unwrap(Session.class).setReadOnly(project, false);
         }
         project.departmentCode = p.departmentCode();
         project.fiscalYear = p.fiscalYear();
@@ -124,7 +136,7 @@ public class LedgerProjection implements EventHandler {
         }
     }
 
-    private static void line(UUID projectId, FundingLineBudget line) {
+    private void line(UUID projectId, FundingLineBudget line) {
         FundingLineLedger ledger = FundingLineLedger.findById(line.fundingLineId());
         if (ledger == null) {
             ledger = new FundingLineLedger();
@@ -134,6 +146,7 @@ public class LedgerProjection implements EventHandler {
         ledger.name = line.name();
         ledger.funds.budget = line.amount();
         ledger.persist();
+        totals.lineWritten(ledger);
     }
 
     /**
@@ -153,13 +166,11 @@ public class LedgerProjection implements EventHandler {
         return event.data() instanceof ProjectRegistered p ? Set.of("project/" + p.projectId()) : Set.of();
     }
 
-    private static void totals(ProjectLedger project, Totals totals) {
-        project.funds = funds(totals);
+    /** In the session for the indicators that follow, and in the batch's totals for the table. */
+    private void totals(ProjectLedger project, Totals after) {
+        project.funds = funds(after);
         project.updatedAt = OffsetDateTime.now();
-    }
-
-    private static void copy(FundingLineLedger line, Totals totals) {
-        line.funds = funds(totals);
+        totals.project(project.projectId, after);
     }
 
     private static Funds funds(Totals totals) {

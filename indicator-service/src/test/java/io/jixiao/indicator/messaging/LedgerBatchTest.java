@@ -16,8 +16,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.jixiao.common.inbox.EventInbox;
+import io.jixiao.indicator.FundingLineLedger;
 import io.jixiao.indicator.IndicatorTestResources;
+import io.jixiao.indicator.ProjectLedger;
 import io.jixiao.infra.BudgetEventsFeed;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -59,6 +62,40 @@ class LedgerBatchTest {
             assertActual("5", dept, schoolsCost);
             assertActual("34", dept, executionRate); // 170,000 of the department's 500,000
         }
+    }
+
+    /**
+     * A batch that registers a project and spends on it: the registration is written as an entity, the totals
+     * over it by the batch's set-based update, and the next batch moves the same rows again.
+     */
+    @Test
+    void aProjectRegisteredAndSpentInOneBatchKeepsTheBatchsLastTotals() {
+        String dept = newDepartmentCode();
+        try (BudgetEventsFeed feed = new BudgetEventsFeed(IndicatorTestResources.infrastructure().kafkaBootstrapServers())) {
+            String executionRate = define(dept, """
+                    {"departmentCode":"%s","fiscalYear":2023,"level1":"OUTPUT","level2":"QUANTITY","name":"预算执行率",
+                     "direction":"GE","target":"90","unit":"%%","weight":"0","actualSource":"LEDGER",
+                     "ledgerMeasure":"EXECUTION_RATE"}""".formatted(dept));
+            BudgetEventsFeed.Project bridges = feed.registerProjectUnsent(dept, "桥梁检测", Map.of("本年预算", "100000.00"));
+            UUID line = bridges.line("本年预算");
+            UUID spent = feed.spendUnsent(line, "40000.00");
+            assertEquals(2, inbox.receiveBatch(List.of(feed.asConsumed(bridges.eventId(), 910),
+                    feed.asConsumed(spent, 911)), projection));
+            assertActual("40", dept, executionRate);
+            assertSpent("40000.00", bridges.id(), line);
+
+            UUID more = feed.spendUnsent(line, "10000.00");
+            assertEquals(1, inbox.receiveBatch(List.of(feed.asConsumed(more, 912)), projection));
+            assertActual("50", dept, executionRate);
+            assertSpent("50000.00", bridges.id(), line);
+        }
+    }
+
+    private static void assertSpent(String expected, UUID project, UUID line) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals(new BigDecimal(expected), ProjectLedger.<ProjectLedger>findById(project).funds.spent);
+            assertEquals(new BigDecimal(expected), FundingLineLedger.<FundingLineLedger>findById(line).funds.spent);
+        });
     }
 
     private static void assertActual(String expected, String dept, String indicatorId) {
