@@ -7,11 +7,13 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import io.jixiao.common.inbox.EventHandler;
 import io.jixiao.common.inbox.IncomingEvent;
 import io.jixiao.common.inbox.SubjectNotKnownYet;
-import io.jixiao.common.money.Funds;
 import io.jixiao.events.EventJson;
 import io.jixiao.events.EventPayload;
 import io.jixiao.events.FundingLineBudget;
@@ -47,6 +49,12 @@ public class ReadModelProjection implements EventHandler {
     @Inject
     BatchRows rows;
 
+    @Inject
+    BatchTotals totals;
+
+    @Inject
+    EntityManager em;
+
     /**
      * Reads the projects, funding lines and indicators a batch moves or registers in three queries, so
      * applying its events finds them by id instead of reading them one by one.
@@ -61,9 +69,8 @@ public class ReadModelProjection implements EventHandler {
             if (data instanceof ProjectEvent p) {
                 projects.add(p.projectId());
             }
-            if (data instanceof LedgerMoved m) {
-                lines.add(m.fundingLineId());
-            } else if (data instanceof ProjectRegistered p) {
+            // a money event's line is not read: its totals are written set-based (applied)
+            if (data instanceof ProjectRegistered p) {
                 p.fundingLines().forEach(line -> lines.add(line.fundingLineId()));
             } else if (data instanceof FundingLineAdded p) {
                 lines.add(p.fundingLine().fundingLineId());
@@ -75,6 +82,13 @@ public class ReadModelProjection implements EventHandler {
             // departments, goals, declared figures and scores are few: found one by one
         }
         rows.read(projects, lines, indicators);
+    }
+
+    /** Registrations and new lines first, then the batch's last totals over them, one statement per table. */
+    @Override
+    public void applied(List<IncomingEvent> events) {
+        em.flush();
+        em.unwrap(Session.class).doWork(totals::write);
     }
 
     @Override
@@ -153,10 +167,7 @@ public class ReadModelProjection implements EventHandler {
 
     private void moneyMoved(LedgerMoved p) {
         Project project = known(p);
-        FundingLine line = rows.line(p.fundingLineId());
-        if (line != null) {
-            line.funds = funds(p.lineTotals());
-        }
+        totals.line(p.fundingLineId(), p.lineTotals());
         totals(project, p.projectTotals());
     }
 
@@ -183,12 +194,13 @@ public class ReadModelProjection implements EventHandler {
         return Set.of();
     }
 
-    private static void totals(Project project, Totals t) {
-        project.funds = funds(t);
-    }
-
-    private static Funds funds(Totals t) {
-        return new Funds(t.budget(), t.arrived(), t.spent());
+    /**
+     * Recorded for the batch's set-based write ({@link #applied}), not set on the entity: an entity update per
+     * project would cost more than the event. The session's copy keeps the totals it was read with; nothing in
+     * the consumer's transaction reads them.
+     */
+    private void totals(Project project, Totals t) {
+        totals.project(project.id, t);
     }
 
     private static void declared(DeclaredFiguresRecorded p) {
