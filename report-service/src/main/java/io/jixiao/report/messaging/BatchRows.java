@@ -11,6 +11,8 @@ import java.util.function.Function;
 
 import jakarta.transaction.TransactionScoped;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.jixiao.report.FundingLine;
 import io.jixiao.report.Indicator;
 import io.jixiao.report.Project;
@@ -31,7 +33,10 @@ public class BatchRows {
 
     void read(Set<UUID> projectIds, Set<UUID> lineIds, Set<UUID> indicatorIds) {
         if (!projectIds.isEmpty()) {
-            projects.read(projectIds, Project.<Project>list("id in ?1", projectIds), p -> p.id);
+            // read-only: most are read for a money event, which only needs to know the project exists (its totals
+            // are written set-based); a registration makes its project writable again (ReadModelProjection)
+            projects.read(projectIds, Project.<Project>find("id in ?1", projectIds)
+                    .withHint(HibernateHints.HINT_READ_ONLY, true).list(), p -> p.id);
         }
         if (!lineIds.isEmpty()) {
             lines.read(lineIds, FundingLine.<FundingLine>list("id in ?1", lineIds), l -> l.id);

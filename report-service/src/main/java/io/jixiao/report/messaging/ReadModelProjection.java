@@ -134,6 +134,9 @@ public class ReadModelProjection implements EventHandler {
             project = new Project();
             project.id = p.projectId();
             rows.registered(project);
+        } else {
+            // BatchRows reads projects read-only: what a registration changes is written as an entity's change
+            em.unwrap(Session.class).setReadOnly(project, false);
         }
         project.departmentCode = p.departmentCode();
         project.fiscalYear = p.fiscalYear();
