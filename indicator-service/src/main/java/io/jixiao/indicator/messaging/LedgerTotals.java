@@ -1,35 +1,27 @@
 package io.jixiao.indicator.messaging;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.transaction.TransactionScoped;
 
 import io.jixiao.common.money.LatestFunds;
-import io.jixiao.events.Totals;
+import io.jixiao.common.money.ProjectAndLineTotals;
 import io.jixiao.indicator.FundingLineLedger;
 
 /**
- * The totals a batch of budget.events leaves each project and funding line with, written with one statement per
- * table after the batch ({@link LatestFunds}). One per transaction, so a batch never sees another's.
+ * A batch's last totals for the projects and funding lines of indicator-service's ledger view, written
+ * set-based, and the line entities the batch wrote, whose session copies the totals make stale. One per
+ * transaction, so a batch never sees another's.
  */
 @TransactionScoped
-public class LedgerTotals {
+public class LedgerTotals extends ProjectAndLineTotals {
 
-    private final LatestFunds projects = new LatestFunds("project_ledger", "project_id", ", updated_at = now()");
-    private final LatestFunds lines = new LatestFunds("funding_line_ledger", "funding_line_id", "");
     private final List<FundingLineLedger> written = new ArrayList<>();
 
-    void project(UUID projectId, Totals totals) {
-        projects.put(projectId, totals);
-    }
-
-    /** A line that does not exist here (it came before its project's registration) is left alone, as before. */
-    void line(UUID fundingLineId, Totals totals) {
-        lines.put(fundingLineId, totals);
+    public LedgerTotals() {
+        super(new LatestFunds("project_ledger", "project_id", ", updated_at = now()"),
+                new LatestFunds("funding_line_ledger", "funding_line_id", ""));
     }
 
     /** A line the batch registered or added as an entity: after {@link #write}, its session copy is stale. */
@@ -42,10 +34,5 @@ public class LedgerTotals {
         List<FundingLineLedger> stale = new ArrayList<>(written);
         written.clear();
         return stale;
-    }
-
-    void write(Connection c) throws SQLException {
-        projects.write(c);
-        lines.write(c);
     }
 }

@@ -1,35 +1,18 @@
 package io.jixiao.report.messaging;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.UUID;
-
 import jakarta.transaction.TransactionScoped;
 
 import io.jixiao.common.money.LatestFunds;
-import io.jixiao.events.Totals;
+import io.jixiao.common.money.ProjectAndLineTotals;
 
 /**
- * The totals a batch of budget.events leaves each read-model project and funding line with, written with one
- * statement per table after the batch ({@link LatestFunds}) rather than as entity updates. One per transaction,
- * so the two consumers (and a rebuild) never see each other's batch.
+ * A batch's last totals for the read model's projects and funding lines, written set-based rather than as entity
+ * updates. One per transaction, so the two consumers (and a rebuild) never see each other's batch.
  */
 @TransactionScoped
-public class BatchTotals {
+public class BatchTotals extends ProjectAndLineTotals {
 
-    private final LatestFunds projects = new LatestFunds("rm_project", "id", "");
-    private final LatestFunds lines = new LatestFunds("rm_funding_line", "id", "");
-
-    void project(UUID projectId, Totals totals) {
-        projects.put(projectId, totals);
-    }
-
-    void line(UUID fundingLineId, Totals totals) {
-        lines.put(fundingLineId, totals);
-    }
-
-    void write(Connection c) throws SQLException {
-        projects.write(c);
-        lines.write(c);
+    public BatchTotals() {
+        super(new LatestFunds("rm_project", "id", ""), new LatestFunds("rm_funding_line", "id", ""));
     }
 }

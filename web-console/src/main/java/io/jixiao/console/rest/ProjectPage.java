@@ -60,10 +60,11 @@ public class ProjectPage {
     @GET
     public TemplateInstance show(@PathParam("id") UUID id, @QueryParam("after") String after, @QueryParam("done") String done,
             @QueryParam("reverse") UUID reverse) {
-        return page(id, after, done, FormFailure.NONE).data("reverse", reverse);
+        return page(id, after, done, reverse, FormFailure.NONE);
     }
 
-    private TemplateInstance page(UUID id, String after, String done, FormFailure failure) {
+    /** {@code reverse}: the ledger entry the reversal form opens with, from its row's 冲销 link. */
+    private TemplateInstance page(UUID id, String after, String done, UUID reverse, FormFailure failure) {
         JsonNode project = budget.project(id);
         List<IndicatorWithRecords> lines = new ArrayList<>();
         for (JsonNode i : indicators.indicators(project.path("departmentCode").asText(), project.path("fiscalYear").asInt(), id)) {
@@ -71,7 +72,7 @@ public class ProjectPage {
         }
         return page.data("project", project).data("ledger", budget.ledger(id, after, config.ledgerPageSize()))
                 .data("indicators", lines).data("after", after).data("done", done).data("failure", failure)
-                .data("reverse", null);
+                .data("reverse", reverse);
     }
 
     @POST
@@ -111,7 +112,7 @@ public class ProjectPage {
     private Response write(UUID id, String formName, MultivaluedMap<String, String> form, Runnable call) {
         // the notice names the kind of form: "actual-<indicator>" reads as "actual"
         return FormPosts.post(call, "/projects/" + id, formName.replaceFirst("-.*", ""),
-                refusal -> page(id, null, null, FormFailure.of(formName, refusal, form)));
+                refusal -> page(id, null, null, null, FormFailure.of(formName, refusal, form)));
     }
 
     /**
