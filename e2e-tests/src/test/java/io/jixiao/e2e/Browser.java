@@ -104,6 +104,11 @@ final class Browser implements AutoCloseable {
         find(css).click();
     }
 
+    /** Waits for an element to be on the page (the page a form post answered with, say), then returns it. */
+    WebElement waitFor(String css) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
     /** Waits for the text to appear in the element; if it does not, fails with the page's text and a screenshot. */
     void waitForText(String css, String text) {
         try {

@@ -135,6 +135,8 @@ class WebConsoleTest {
             staff.type("#payee", "怀化云服务有限公司");
             staff.type("#purpose", "平台运维服务费");
             staff.click("#record-disbursement");
+            // the refusal is a new page: wait for it, not the form it replaces
+            staff.waitFor("#amount-error");
             assertTrue(staff.find("#amount").getAttribute("aria-invalid") != null, "amount marked invalid");
             String amountError = staff.text("#amount-error");
             assertFalse(amountError.isBlank());
